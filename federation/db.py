@@ -1,0 +1,65 @@
+"""Engines and sessions: one per settings object, opened lazily, closed by the caller."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from .settings import Settings
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    """WAL lets the web read while SMTP writes; FULL sync makes a 250 mean 'on disk'."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def engine_for(settings: Settings) -> Engine:
+    """Return the shared engine for this database URL, creating it on first use."""
+    url = settings.database_url
+    engine = _ENGINES.get(url)
+    if engine is None:
+        if url.startswith("sqlite"):
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                                   pool_size=16, max_overflow=16)
+            event.listen(engine, "connect", _tune_sqlite)
+        else:
+            engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        _ENGINES[url] = engine
+    return engine
+
+
+def dispose(settings: Settings) -> None:
+    """Close every pooled connection of this database (tests, forks)."""
+    engine = _ENGINES.pop(settings.database_url, None)
+    if engine is not None:
+        engine.dispose()
+
+
+def sessions(settings: Settings) -> sessionmaker:
+    """A session factory bound to this settings' database."""
+    return sessionmaker(bind=engine_for(settings), expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(settings: Settings) -> Iterator[Session]:
+    """A transaction: committed on success, rolled back on any error."""
+    session = sessions(settings)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

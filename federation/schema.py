@@ -1,0 +1,28 @@
+"""Create or upgrade the schema with Alembic (the only module that imports it)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+from .db import engine_for
+from .settings import Settings
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config(settings: Settings) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
+    return config
+
+
+def upgrade(settings: Settings) -> None:
+    """Bring the database to the newest revision; running it twice changes nothing."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    config = _config(settings)
+    with engine_for(settings).begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "heads")

@@ -1,0 +1,86 @@
+"""The one frozen settings object, read from the environment once (DESIGN.md, Contracts)."""
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every option Relais reads, with defaults that need no service running."""
+
+    data_dir: Path = Path("./var")
+    database_url: str = ""
+    redis_url: str = ""
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 8025
+    web_host: str = "127.0.0.1"
+    web_port: int = 8000
+    base_url: str = "http://127.0.0.1:8000"
+    mail_domain: str = "lists.localhost"
+    relay_url: str = ""
+    secret_key: str = ""
+    max_message_size: int = 25 * 1024 * 1024
+    max_recipients: int = 50
+    language: str = "fr"
+    queue_name: str = "relais"
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+        if not self.database_url:
+            url = f"sqlite:///{self.data_dir.resolve() / 'relais.sqlite3'}"
+            object.__setattr__(self, "database_url", url)
+        elif self.database_url.startswith("postgres://"):
+            # Heroku-style URLs; SQLAlchemy only knows "postgresql://".
+            fixed = "postgresql+psycopg://" + self.database_url[len("postgres://"):]
+            object.__setattr__(self, "database_url", fixed)
+        elif self.database_url.startswith("postgresql://"):
+            fixed = "postgresql+psycopg://" + self.database_url[len("postgresql://"):]
+            object.__setattr__(self, "database_url", fixed)
+        object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
+
+    @classmethod
+    def from_env(cls, environ: dict | None = None, **overrides) -> "Settings":
+        """Read the RELAIS_* variables, DATABASE_URL and REDIS_URL."""
+        env = os.environ if environ is None else environ
+        values = dict(
+            data_dir=Path(env.get("RELAIS_DATA_DIR", "./var")),
+            database_url=env.get("DATABASE_URL", ""),
+            redis_url=env.get("REDIS_URL", ""),
+            smtp_host=env.get("RELAIS_SMTP_HOST", "127.0.0.1"),
+            smtp_port=int(env.get("RELAIS_SMTP_PORT", "8025")),
+            web_host=env.get("RELAIS_WEB_HOST", "127.0.0.1"),
+            web_port=int(env.get("RELAIS_WEB_PORT", "8000")),
+            base_url=env.get("RELAIS_BASE_URL", "http://127.0.0.1:8000"),
+            mail_domain=env.get("RELAIS_MAIL_DOMAIN", "lists.localhost"),
+            relay_url=env.get("RELAIS_RELAY_URL", ""),
+            secret_key=env.get("RELAIS_SECRET_KEY", ""),
+            max_message_size=int(env.get("RELAIS_MAX_MESSAGE_SIZE", str(25 * 1024 * 1024))),
+            language=env.get("RELAIS_LANGUAGE", "fr"),
+        )
+        values.update(overrides)
+        return cls(**values)
+
+    def with_secret(self) -> "Settings":
+        """Return settings whose secret key is set, generating one into the data dir once."""
+        if self.secret_key:
+            return self
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(48))
+        return replace(self, secret_key=path.read_text().strip())
+
+    @property
+    def outbox_dir(self) -> Path:
+        """The Maildir that receives outgoing mail when no relay is configured."""
+        return self.data_dir / "outbox"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")

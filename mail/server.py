@@ -1,0 +1,145 @@
+"""The SMTP and LMTP listener (aiosmtpd lives only here).
+
+Protocol only: every blocking step (database, parsing, in-process jobs) runs in a thread
+through ``asyncio.to_thread`` so one slow message never stalls the other connections.
+Refusals from the domain arrive as ``Rejected`` and become reply lines here, and nowhere else.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+
+from aiosmtpd.lmtp import LMTP
+from aiosmtpd.smtp import SMTP
+
+from federation import ingest
+from federation.errors import Rejected
+from federation.settings import Settings
+
+log = logging.getLogger(__name__)
+MAX_RCPT = 20
+
+
+class _Replies:
+    """Reply-text fixes shared by the SMTP and LMTP protocols."""
+
+    async def push(self, status):
+        # RFC 3463: size refusals carry the enhanced code 5.3.4 (aiosmtpd says only "552 Error").
+        if isinstance(status, str) and status.startswith("552 Error"):
+            status = "552 5.3.4 Message trop volumineux / message too large"
+        await super().push(status)
+
+
+class _SMTP(_Replies, SMTP):
+    pass
+
+
+class _LMTP(_Replies, LMTP):
+    pass
+
+
+class Listener:
+    """aiosmtpd handler: accept our lists at RCPT, archive at DATA, answer 250 after commit."""
+
+    def __init__(self, settings: Settings, lmtp: bool = False):
+        self.settings = settings
+        self.lmtp = lmtp
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if len(envelope.rcpt_tos) >= MAX_RCPT:
+            return "452 4.5.3 Trop de destinataires / too many recipients"
+        try:
+            await asyncio.to_thread(ingest.accepts, self.settings, address)
+        except Rejected as refusal:  # never an open relay: only our own lists are accepted
+            return f"{refusal.code} {refusal}"
+        except Exception:
+            log.exception("RCPT check failed for %s", address)
+            return "451 4.3.0 Erreur temporaire / temporary failure"
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        raw = envelope.original_content or b""
+        try:
+            outcomes = await asyncio.to_thread(ingest.receive, self.settings, raw,
+                                               envelope.rcpt_tos, envelope.mail_from or "")
+        except Exception:  # belt and braces: receive() already turns failures into 451
+            log.exception("DATA failed")
+            outcomes = []
+        if not outcomes:
+            replies = ["451 4.3.0 Erreur temporaire / temporary failure"] * max(
+                1, len(envelope.rcpt_tos))
+        else:
+            replies = [outcome.reply for outcome in outcomes]
+        if self.lmtp:
+            return "\r\n".join(replies)  # RFC 2033 4.2: one reply per accepted recipient
+        accepted = [reply for reply in replies if reply.startswith("250")]
+        if accepted:
+            return accepted[0]
+        transient = [reply for reply in replies if reply.startswith("4")]
+        return (transient or replies)[0]
+
+
+def _factory(settings: Settings, lmtp: bool):
+    handler = Listener(settings, lmtp)
+    protocol = _LMTP if lmtp else _SMTP
+
+    def build():
+        return protocol(handler, data_size_limit=settings.max_message_size,
+                        enable_SMTPUTF8=True, decode_data=False,
+                        hostname=settings.mail_domain, ident="Relais")
+    return build
+
+
+class Running:
+    """A listener running on its own event loop in a background thread."""
+
+    def __init__(self, settings: Settings, lmtp: bool = False, host: str | None = None,
+                 port: int | None = None):
+        self.loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self.host = host or settings.smtp_host
+        self.port = settings.smtp_port if port is None else port
+        self._factory = _factory(settings, lmtp)
+        self.thread = threading.Thread(target=self._run, name="relais-smtp", daemon=True)
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        try:
+            self.server = self.loop.run_until_complete(
+                self.loop.create_server(self._factory, self.host, self.port))
+            self.port = self.server.sockets[0].getsockname()[1]  # port 0 → the OS's choice
+        except BaseException as error:
+            self._error = error
+            self._ready.set()
+            return
+        self._ready.set()
+        self.loop.run_forever()
+
+    def start(self) -> "Running":
+        """Start listening; returns once the socket is bound (port known)."""
+        self.thread.start()
+        self._ready.wait(30)
+        if self._error is not None:
+            raise self._error
+        return self
+
+    def stop(self) -> None:
+        """Close the socket and stop the loop."""
+        def _close():
+            self.server.close()
+            self.loop.stop()
+        self.loop.call_soon_threadsafe(_close)
+        self.thread.join(10)
+
+
+def run_forever(settings: Settings, lmtp: bool = False) -> None:
+    """Serve SMTP (or LMTP) in the foreground until interrupted (``relais smtp``)."""
+    running = Running(settings, lmtp).start()
+    log.info("%s listener on %s:%s", "LMTP" if lmtp else "SMTP", running.host, running.port)
+    try:
+        running.thread.join()
+    except KeyboardInterrupt:
+        running.stop()

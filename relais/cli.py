@@ -1,0 +1,201 @@
+"""The ``relais`` command: the one composition root allowed to import every package."""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+import click
+
+from federation import directory, schema
+from federation.db import session_scope
+from federation.errors import Invalid
+from federation.settings import Settings
+
+
+def _settings() -> Settings:
+    return Settings.from_env().with_secret()
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
+def main(verbose: bool) -> None:
+    """Relais: mailing lists, archives, themes and feeds for assemblies of the commons."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+def init() -> None:
+    """Create or upgrade the schema (idempotent)."""
+    settings = _settings()
+    schema.upgrade(settings)
+    click.echo(f"schema ready in {settings.database_url.split('@')[-1]}")
+
+
+@main.command()
+def serve() -> None:
+    """Web + SMTP + jobs + scheduled tasks in one process (the embedded default)."""
+    from mail import server
+    from relais import schedule
+    from web import create_app
+    settings = _settings()
+    schema.upgrade(settings)
+    running = server.Running(settings).start()
+    click.echo(f"SMTP listener on {running.host}:{running.port}")
+    threading.Thread(target=schedule.run_forever, args=(settings,), daemon=True,
+                     name="relais-cron").start()
+    app = create_app(settings)
+    click.echo(f"Web archive on {settings.base_url}/")
+    try:
+        app.run(host=settings.web_host, port=settings.web_port, threaded=True,
+                use_reloader=False)
+    finally:
+        running.stop()
+
+
+@main.command()
+@click.option("--workers", default=2, show_default=True, help="gunicorn worker processes.")
+def web(workers: int) -> None:
+    """The web server alone (gunicorn), for production."""
+    from gunicorn.app.base import BaseApplication
+    from web import create_app
+    settings = _settings()
+
+    class _Gunicorn(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{settings.web_host}:{settings.web_port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", 4)
+
+        def load(self):
+            return create_app(settings)
+
+    _Gunicorn().run()
+
+
+@main.command()
+@click.option("--lmtp", is_flag=True, help="Speak LMTP (RFC 2033) for an MTA in front.")
+def smtp(lmtp: bool) -> None:
+    """The SMTP (or LMTP) listener alone."""
+    from mail import server
+    server.run_forever(_settings(), lmtp=lmtp)
+
+
+@main.command()
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+def worker(burst: bool) -> None:
+    """An rq worker for the jobs (needs REDIS_URL)."""
+    from federation import queue
+    settings = _settings()
+    if not settings.redis_url:
+        raise click.UsageError("REDIS_URL is not set: without Redis, jobs run in-process")
+    queue.work(settings, burst=burst)
+
+
+@main.command()
+def cron() -> None:
+    """Run scheduled tasks (digests...) forever."""
+    from relais import schedule
+    schedule.run_forever(_settings())
+
+
+@main.group()
+def assembly() -> None:
+    """Manage assemblies."""
+
+
+@assembly.command("add")
+@click.argument("slug")
+@click.option("--name", default="", help="Display name, e.g. 'Assemblée des communs de Lille'.")
+@click.option("--description", default="")
+def assembly_add(slug: str, name: str, description: str) -> None:
+    """Create an assembly (or update its name)."""
+    settings = _settings()
+    try:
+        with session_scope(settings) as session:
+            created = directory.add_assembly(session, slug, name, description)
+            click.echo(f"assembly {created.slug}: {created.name}")
+    except Invalid as error:
+        raise click.ClickException(str(error))
+
+
+@main.group("list")
+def list_() -> None:
+    """Manage mailing lists."""
+
+
+@list_.command("add")
+@click.argument("address")
+@click.option("--assembly", "assembly_slug", required=True)
+@click.option("--name", default="")
+@click.option("--policy", type=click.Choice(directory.POLICIES), default="open", show_default=True)
+@click.option("--private", is_flag=True, help="Hide the archive from the public web and feeds.")
+@click.option("--description", default="")
+def list_add(address: str, assembly_slug: str, name: str, policy: str, private: bool,
+             description: str) -> None:
+    """Create a list owned by an assembly."""
+    settings = _settings()
+    try:
+        with session_scope(settings) as session:
+            created = directory.add_list(session, address, assembly_slug, settings.mail_domain,
+                                         name=name, policy=policy, public=not private,
+                                         description=description)
+            click.echo(f"list {created.address} ({created.policy}) in {assembly_slug}")
+    except Invalid as error:
+        raise click.ClickException(str(error))
+
+
+@main.command("import")
+@click.argument("address")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--batch", default=500, show_default=True, help="Messages per transaction.")
+def import_(address: str, path: Path, batch: int) -> None:
+    """Bulk-import an mbox into a list through the normal ingest path."""
+    from mail import mbox
+    settings = _settings()
+    try:
+        totals = mbox.import_file(settings, address, path, batch=batch, progress=True)
+    except Invalid as error:
+        raise click.ClickException(str(error))
+    click.echo(f"{totals.archived} archived, {totals.duplicates} duplicates, "
+               f"{totals.refused} refused, {totals.seconds:.1f} s "
+               f"({totals.rate:.0f} msg/s)")
+
+
+@main.command()
+@click.argument("address")
+def export(address: str) -> None:
+    """Write a list's archive as mboxrd on stdout."""
+    from mail import mbox
+    settings = _settings()
+    try:
+        for chunk in mbox.export_list(settings, address):
+            sys.stdout.buffer.write(chunk)
+    except Invalid as error:
+        raise click.ClickException(str(error))
+
+
+@main.command()
+@click.option("--if-empty", is_flag=True, help="Do nothing when assemblies already exist.")
+def demo(if_empty: bool) -> None:
+    """Seed four assemblies with lists and French threads, through the real ingest path."""
+    from relais import demo as seeding
+    settings = _settings()
+    schema.upgrade(settings)
+    count = seeding.seed(settings, if_empty=if_empty)
+    click.echo(f"demo: {count} messages delivered" if count else "demo: data already present")
+
+
+@main.command()
+def reindex() -> None:
+    """Replay threading and the pipeline over the whole archive (raw bytes are the truth)."""
+    from federation import reindex as replay
+    settings = _settings()
+    count = replay.run(settings)
+    click.echo(f"reindexed {count} messages")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Periodic tasks (digests, retraining...) run by ``relais cron`` and by the embedded server."""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Callable
+
+from federation.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# (name, interval in seconds, task(settings)); each task is idempotent, so a restart that runs
+# it again early changes nothing.
+TASKS: tuple[tuple[str, int, Callable[[Settings], object]], ...] = ()
+
+
+def run_once(settings: Settings, now: float, last: dict[str, float]) -> None:
+    """Run every task whose interval has elapsed since its last run."""
+    for name, interval, task in TASKS:
+        if now - last.get(name, 0.0) >= interval:
+            last[name] = now
+            try:
+                task(settings)
+            except Exception:
+                log.exception("scheduled task %s failed", name)
+
+
+def run_forever(settings: Settings, tick: float = 60.0) -> None:
+    """Check the tasks every ``tick`` seconds until the process ends."""
+    last: dict[str, float] = {}
+    while True:
+        run_once(settings, time.time(), last)
+        time.sleep(tick)
