@@ -135,3 +135,82 @@ class Attachment(Base):
     filename: Mapped[str] = mapped_column(Text, default="")
     content_type: Mapped[str] = mapped_column(String(255), default="application/octet-stream")
     size: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Member(Base):
+    """An address subscribed to a list, with its role and delivery mode."""
+
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("lists.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(String(16), default="member")  # member|moderator|owner
+    delivery: Mapped[str] = mapped_column(String(16), default="each")  # each|digest|none
+    digest_period: Mapped[str] = mapped_column(String(8), default="day")  # day|week
+    language: Mapped[str] = mapped_column(String(8), default="fr")
+    bounce_score: Mapped[float] = mapped_column(default=0.0)
+    last_bounce_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    mailing_list: Mapped[MailingList] = relationship()
+
+    __table_args__ = (UniqueConstraint("list_id", "email", name="uq_members_list_email"),)
+
+
+class Held(Base):
+    """A message kept for moderation, with the reason it was held; raw bytes kept verbatim."""
+
+    __tablename__ = "held"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("lists.id"), index=True)
+    raw: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    message_id: Mapped[str] = mapped_column(String(995), default="")
+    sender: Mapped[str] = mapped_column(String(254), default="")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="held")  # held|approved|rejected|discarded
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    mailing_list: Mapped[MailingList] = relationship()
+
+
+class Token(Base):
+    """A single-use, expiring confirmation token (subscribe, unsubscribe, moderation).
+
+    Only a hash of the secret is stored, so a database leak does not leak live links.
+    """
+
+    __tablename__ = "tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    digest: Mapped[str] = mapped_column(String(128), unique=True)
+    purpose: Mapped[str] = mapped_column(String(32))
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("lists.id"), nullable=True)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    payload: Mapped[str] = mapped_column(Text, default="")  # JSON
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class Ban(Base):
+    """A banned address on one list (or every list when list_id is null): exact or ^regex."""
+
+    __tablename__ = "bans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("lists.id"), nullable=True)
+    pattern: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ListSetting(Base):
+    """Per-list options beyond the core columns, Miniflux-style: one row per key, defaults in code."""
+
+    __tablename__ = "list_settings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("lists.id"))
+    key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (UniqueConstraint("list_id", "key", name="uq_list_settings"),)

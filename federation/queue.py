@@ -7,7 +7,8 @@ functions defined in ``__main__``).
 from __future__ import annotations
 
 import logging
-from typing import Callable
+import importlib
+from typing import Callable, Union
 
 from .settings import Settings
 
@@ -20,8 +21,22 @@ def connect(settings: Settings):
     return Redis.from_url(settings.redis_url)
 
 
-def enqueue(settings: Settings, job: Callable, *args, **kwargs) -> None:
+Job = Union[Callable, str]
+
+
+def resolve(job: Job) -> Callable:
+    """A job given by dotted name ("mail.delivery.fan_out") lets the domain queue work done by
+    an adapter package without importing it (DESIGN.md layers); rq accepts the same strings."""
+    if callable(job):
+        return job
+    module, _, name = job.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def enqueue(settings: Settings, job: Job, *args, **kwargs) -> None:
     """Run ``job(settings, *args)`` on a worker, or now in this process when there is no Redis.
+
+    ``job`` is a module-level function or its dotted name.
 
     In-process failures are logged, not raised: the message that caused the job is already
     archived and acknowledged, and ``relais reindex`` replays every step.
@@ -32,7 +47,7 @@ def enqueue(settings: Settings, job: Callable, *args, **kwargs) -> None:
         queue.enqueue(job, settings, *args, retry=Retry(max=3, interval=[10, 60, 300]), **kwargs)
         return
     try:
-        job(settings, *args, **kwargs)
+        resolve(job)(settings, *args, **kwargs)
     except Exception:
         log.exception("job %s%r failed", getattr(job, "__name__", job), args)
 
