@@ -51,11 +51,18 @@ def _containers(session: Session, list_id: int, ids: list[str]) -> dict[str, Mes
 
 def _ancestors(session: Session, start: Message) -> set[int]:
     """Ids of ``start`` and everything above it (loop-safe, no recursion)."""
+    parents: dict[int, int | None] = {}
+    if start.thread_id is not None:  # one query for the whole thread, then walk in memory
+        parents = dict(session.execute(select(Message.id, Message.parent_id)
+                                       .where(Message.thread_id == start.thread_id)).all())
     seen: set[int] = set()
     current: int | None = start.id
     while current is not None and current not in seen and len(seen) < MAX_DEPTH:
         seen.add(current)
-        current = session.scalar(select(Message.parent_id).where(Message.id == current))
+        if current in parents:
+            current = parents[current]
+        else:
+            current = session.scalar(select(Message.parent_id).where(Message.id == current))
     return seen
 
 
@@ -63,8 +70,9 @@ def _link(session: Session, child: Message, parent: Message, force: bool) -> Non
     """Make ``parent`` the parent of ``child`` unless that would make a loop (JWZ 1B/1C)."""
     if child.id == parent.id or (child.parent_id is not None and not force):
         return
-    if child.id in _ancestors(session, parent):
-        return
+    has_children = session.scalar(select(Message.id).where(Message.parent_id == child.id).limit(1))
+    if has_children is not None and child.id in _ancestors(session, parent):
+        return  # only a container with children can close a loop
     child.parent_id = parent.id
     session.flush()
 
@@ -146,14 +154,32 @@ def refresh(session: Session, thread: Thread) -> None:
     real = [row for row in rows if not row.ghost]
     dates = [row.date or row.received_at for row in real] or [utcnow()]
     root = min(roots or rows, key=lambda r: (r.ghost, r.date or r.received_at or utcnow(), r.id))
-    # The earliest real root gives the subject; a ghost root keeps its first child's subject.
-    first_real = min(real, key=lambda r: (r.date or r.received_at, r.id)) if real else None
+    depth = _depths(rows, by_id)
+    # A real root gives the subject; under a ghost root, the shallowest real message does.
+    top = min(real, key=lambda r: (depth.get(r.id, 0), r.date or r.received_at, r.id)) if real else None
     thread.root_message_id = root.message_id
-    thread.subject = (root.subject if not root.ghost else (first_real.subject if first_real else ""))
+    thread.subject = root.subject if not root.ghost else (top.subject if top else "")
     thread.started_at = min(dates)
     thread.last_activity = max(dates)
     thread.message_count = len(real)
     session.flush()
+
+
+def _depths(rows, by_id) -> dict[int, int]:
+    """Depth of each container below its root, walking parents iteratively with a cap."""
+    depths: dict[int, int] = {}
+    for row in rows:
+        chain, current = [], row
+        while current is not None and current.id not in depths and len(chain) < MAX_DEPTH:
+            chain.append(current.id)
+            parent = by_id.get(current.parent_id) if current.parent_id is not None else None
+            if parent is not None and parent.id in chain:
+                parent = None  # a loop in hostile References: stop here
+            current = parent
+        base = depths.get(current.id, -1) if current is not None else -1
+        for offset, node in enumerate(reversed(chain), start=1):
+            depths[node] = base + offset
+    return depths
 
 
 def ordered(session: Session, thread: Thread) -> list[tuple[Message, int]]:
