@@ -15,12 +15,22 @@ _ENGINES: dict[str, Engine] = {}
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
     """WAL lets the web read while SMTP writes; FULL sync makes a 250 mean 'on disk'."""
+    # pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy emits BEGIN instead
+    # (the documented pysqlite recipe), which lets writers ask for BEGIN IMMEDIATE.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _begin_sqlite(connection) -> None:
+    """BEGIN, or BEGIN IMMEDIATE for writers: taking the write lock up front means a writer
+    never fails half-way on a lock upgrade (SQLITE_BUSY that busy_timeout cannot wait out)."""
+    immediate = connection.get_execution_options().get("sqlite_immediate")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def engine_for(settings: Settings) -> Engine:
@@ -33,6 +43,7 @@ def engine_for(settings: Settings) -> Engine:
             engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
                                    pool_size=16, max_overflow=16)
             event.listen(engine, "connect", _tune_sqlite)
+            event.listen(engine, "begin", _begin_sqlite)
         else:
             engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
         _ENGINES[url] = engine
@@ -52,9 +63,15 @@ def sessions(settings: Settings) -> sessionmaker:
 
 
 @contextmanager
-def session_scope(settings: Settings) -> Iterator[Session]:
-    """A transaction: committed on success, rolled back on any error."""
+def session_scope(settings: Settings, write: bool = True) -> Iterator[Session]:
+    """A transaction: committed on success, rolled back on any error.
+
+    On SQLite a writing transaction takes the write lock at BEGIN (BEGIN IMMEDIATE) so it
+    waits its turn instead of failing on a lock upgrade; pass ``write=False`` for reads.
+    """
     session = sessions(settings)()
+    if write and settings.is_sqlite:
+        session.connection(execution_options={"sqlite_immediate": True})
     try:
         yield session
         session.commit()

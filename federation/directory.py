@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .errors import Invalid
@@ -70,8 +70,9 @@ def add_list(session: Session, address: str, assembly_slug: str, default_domain:
 
 def find_list(session: Session, address: str) -> MailingList | None:
     """The list whose posting address is ``address`` (case-insensitive), if any."""
+    # addresses are stored lowercased (normalize_address), so the unique index serves this
     return session.scalar(select(MailingList).where(
-        func.lower(MailingList.address) == address.strip().strip("<>").lower()))
+        MailingList.address == address.strip().strip("<>").lower()))
 
 
 def find_assembly(session: Session, slug: str) -> Assembly | None:

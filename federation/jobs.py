@@ -1,26 +1,48 @@
 """Job functions: module-level, called with settings and ids, each opening its own session."""
 from __future__ import annotations
 
+import logging
+
+from sqlalchemy import select
+
 from .db import session_scope
 from .models import Message
 from .settings import Settings
-from . import pipeline
+from . import pipeline, queue
+
+log = logging.getLogger(__name__)
 
 
 def process_message(settings: Settings, message_pk: int) -> None:
-    """Run the after-commit pipeline on one archived message."""
-    with session_scope(settings) as session:
-        message = session.get(Message, message_pk)
-        if message is not None and not message.ghost:
-            pipeline.run(session, settings, message)
+    """Run the after-commit pipeline on one archived message, once."""
+    process_messages(settings, [message_pk])
 
 
 def process_messages(settings: Settings, message_pks: list[int]) -> None:
-    """Run the pipeline on a batch (bulk import), one transaction for the batch."""
-    if not pipeline.PIPELINE:
-        return
+    """Run the pipeline on a batch (bulk import), one transaction for the batch.
+
+    Messages already processed are skipped, so a re-queued job changes nothing.
+    """
     with session_scope(settings) as session:
         for pk in message_pks:
             message = session.get(Message, pk)
-            if message is not None and not message.ghost:
-                pipeline.run(session, settings, message)
+            if message is None or message.ghost or message.processed:
+                continue
+            pipeline.run(session, settings, message)
+            message.processed = True
+
+
+def recover(settings: Settings, batch: int = 500) -> int:
+    """Queue the pipeline again for archived messages it never finished (after a crash).
+
+    The raw bytes were committed before the 250, so nothing acknowledged is ever lost; this
+    makes sure it is also threaded, tagged and delivered.
+    """
+    with session_scope(settings) as session:
+        pks = list(session.scalars(select(Message.id).where(
+            Message.processed.is_(False), Message.ghost.is_(False)).order_by(Message.id)))
+    for start in range(0, len(pks), batch):
+        queue.enqueue(settings, process_messages, pks[start:start + batch])
+    if pks:
+        log.info("re-queued the pipeline for %d unprocessed messages", len(pks))
+    return len(pks)

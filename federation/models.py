@@ -105,6 +105,8 @@ class Message(Base):
     parse_defect: Mapped[str] = mapped_column(Text, default="")
     generated_id: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # set once the after-commit pipeline has run; a restart re-queues the rest (never lost)
+    processed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     mailing_list: Mapped[MailingList] = relationship()
     thread: Mapped[Thread | None] = relationship(foreign_keys=[thread_id])

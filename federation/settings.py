@@ -26,6 +26,10 @@ class Settings:
     max_recipients: int = 50
     language: str = "fr"
     queue_name: str = "relais"
+    # without Redis, run jobs on a background thread (serve/smtp) instead of inline (tests, CLI)
+    background_jobs: bool = False
+    dkim_selector: str = ""
+    dkim_key_path: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -60,6 +64,8 @@ class Settings:
             secret_key=env.get("RELAIS_SECRET_KEY", ""),
             max_message_size=int(env.get("RELAIS_MAX_MESSAGE_SIZE", str(25 * 1024 * 1024))),
             language=env.get("RELAIS_LANGUAGE", "fr"),
+            dkim_selector=env.get("RELAIS_DKIM_SELECTOR", ""),
+            dkim_key_path=env.get("RELAIS_DKIM_KEY", ""),
         )
         values.update(overrides)
         return cls(**values)

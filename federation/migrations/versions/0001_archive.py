@@ -68,6 +68,7 @@ def upgrade() -> None:
         sa.Column("parse_defect", sa.Text, nullable=False, server_default=""),
         sa.Column("generated_id", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("deleted", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("processed", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("received_at", sa.DateTime, nullable=False),
         sa.UniqueConstraint("list_id", "message_id", name="uq_messages_list_mid"),
     )
@@ -75,6 +76,7 @@ def upgrade() -> None:
     op.create_index("ix_messages_parent_id", "messages", ["parent_id"])
     op.create_index("ix_messages_mid", "messages", ["message_id"])
     op.create_index("ix_messages_list_date", "messages", ["list_id", "date"])
+    op.create_index("ix_messages_processed", "messages", ["processed"])
     op.create_table(
         "attachments",
         sa.Column("id", sa.Integer, primary_key=True),
