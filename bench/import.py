@@ -1,0 +1,54 @@
+"""Bulk import benchmark: `relais import` of a 10,000-message mbox.
+
+    .venv/bin/python bench/import.py [--n 10000] [--database-url URL]
+
+Runs the real command in a fresh data directory (threading, full-text indexing and the
+after-commit pipeline included) and prints messages per second, from the command's own
+timing and from the wall clock of the whole process (start-up and schema included).
+Reference: public-inbox's bulk import and index of the same kind of mbox, about 620 msg/s.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.corpus import ROOT, corpus_path  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--database-url", default="")
+    args = parser.parse_args()
+    path = corpus_path(args.n)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, RELAIS_DATA_DIR=tmp, RELAIS_MAIL_DOMAIN="bench.test",
+                   PYTHONPATH=str(ROOT))
+        env.pop("REDIS_URL", None)
+        if args.database_url:
+            env["DATABASE_URL"] = args.database_url
+        relais = [sys.executable, "-m", "relais.cli"]
+        for command in (["init"], ["assembly", "add", "lyon", "--name", "Lyon"],
+                        ["list", "add", "bench", "--assembly", "lyon"]):
+            subprocess.run(relais + command, env=env, cwd=ROOT, check=True, capture_output=True)
+        started = time.perf_counter()
+        done = subprocess.run(relais + ["import", "bench@bench.test", str(path)], env=env,
+                              cwd=ROOT, check=True, capture_output=True, text=True)
+        wall = time.perf_counter() - started
+    summary = done.stdout.strip().splitlines()[-1]
+    archived = int(re.match(r"(\d+) archived", summary).group(1))
+    print(f"corpus: {args.n} messages; database: {args.database_url or 'embedded SQLite'}")
+    print(f"relais import: {summary}")
+    print(f"wall clock including start-up: {wall:.1f} s = {archived / wall:.0f} msg/s "
+          f"(public-inbox reference: ~620 msg/s)")
+
+
+if __name__ == "__main__":
+    main()
