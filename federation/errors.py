@@ -20,3 +20,14 @@ class UnknownList(Rejected):
 
 class Invalid(ValueError):
     """Bad input from the command line or the console, with a message for the person."""
+
+
+class Hold(Exception):
+    """A message kept for moderation, not refused: the SMTP answer is still 250.
+
+    ``reason`` is a key (non-member, moderated, announce, emergency) that notices translate.
+    """
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason

@@ -7,26 +7,25 @@ are archived alike. A 250 is only ever sent after ``receive`` has committed.
 from __future__ import annotations
 
 import logging
-import threading
-import time
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy.exc import IntegrityError, OperationalError
-
-from . import jobs, queue, rules
+from . import commands, jobs, moderation, queue, rules, writer
 from .archive import generated_message_id, store
 from .db import session_scope
 from .directory import find_list
-from .errors import Rejected, UnknownList
+from .errors import Hold, Rejected, UnknownList
 from .message import Parsed, parse
+from .models import MailingList
 from .pipeline import archive_steps
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-# SQLite has one writer at a time; serialising our own writers avoids busy retries.
-_WRITE_LOCK = threading.Lock()
-ATTEMPTS = 5
+# The addresses every list also answers (Mailman's): commands, owners and VERP bounces.
+_ROLE_ADDRESS = re.compile(r"^(?P<base>.+)-(?P<role>join|leave|request|owner|bounces)"
+                           r"(?:\+[^@]*)?@(?P<domain>[^@]+)$")
+HELD_REPLY = "250 2.0.0 Retenu pour modération / held for moderation"
 
 
 @dataclass(frozen=True)
@@ -37,67 +36,104 @@ class Outcome:
     reply: str
     message_pk: int | None = None
     duplicate: bool = False
+    held_pk: int | None = None
 
     @property
     def accepted(self) -> bool:
         return self.reply.startswith("250")
 
 
+def destination(session, address: str) -> tuple[str, MailingList] | None:
+    """The list an address belongs to, and its role: post, join, leave, request, owner, bounces.
+
+    A list whose own name ends in "-owner" (say) is a list first; only ``-bounces`` takes a
+    ``+tag`` (VERP, the recipient encoded after the plus).
+    """
+    mailing_list = find_list(session, address)
+    if mailing_list is not None:
+        return "post", mailing_list
+    match = _ROLE_ADDRESS.match(address.strip().strip("<>").lower())
+    if match is None or ("+" in address and match["role"] != "bounces"):
+        return None
+    mailing_list = find_list(session, f"{match['base']}@{match['domain']}")
+    return (match["role"], mailing_list) if mailing_list is not None else None
+
+
 def accepts(settings: Settings, address: str) -> None:
-    """Raise ``UnknownList`` unless ``address`` is one of our lists (checked at RCPT)."""
-    with session_scope(settings) as session:
-        if find_list(session, address) is None:
+    """Raise ``UnknownList`` unless ``address`` is one of our lists' addresses (at RCPT)."""
+    with session_scope(settings, write=False) as session:
+        if destination(session, address) is None:
             raise UnknownList(address)
+
+
+def _route(settings: Settings, raw: bytes, address: str, sender: str) -> str | None:
+    """Mail for a list's command, owner or bounce address: hand it over, return the reply.
+
+    None means the address is a posting address (or unknown): the caller archives it.
+    """
+    with session_scope(settings, write=False) as session:
+        found = destination(session, address)
+        role, list_address = (found[0], found[1].address) if found else ("post", "")
+    if role in ("join", "leave", "request"):
+        return commands.handle(settings, raw, address, sender)
+    if role == "owner":
+        return moderation.forward_to_owners(settings, raw, list_address)
+    if role == "bounces":  # federation/bounces.py, by name: it may run on a worker
+        queue.enqueue(settings, "federation.bounces.handle", raw, address)
+        return "250 2.0.0 Rapport reçu / report received"
+    return None
 
 
 def _archive(settings: Settings, raw: bytes, parsed: Parsed, address: str, sender: str,
-             recipients: tuple[str, ...]) -> Outcome:
-    with session_scope(settings) as session:
-        mailing_list = find_list(session, address)
-        if mailing_list is None:
-            raise UnknownList(address)
-        rules.check(session, rules.Submission(raw=raw, parsed=parsed, mailing_list=mailing_list,
-                                              sender=sender, recipients=recipients,
-                                              settings=settings))
-        message_id = parsed.message_id or generated_message_id(raw, settings.mail_domain)
-        message, created = store(session, mailing_list, raw, parsed, message_id)
-        if created:
-            archive_steps(session, settings, message)
-        pk = message.id
+             recipients: tuple[str, ...], approved: bool = False) -> Outcome:
+    return writer.transaction(settings, lambda session: _store(
+        session, settings, raw, parsed, address, sender, recipients, approved))
+
+
+def _store(session, settings: Settings, raw: bytes, parsed: Parsed, address: str, sender: str,
+           recipients: tuple[str, ...], approved: bool) -> Outcome:
+    """Rules, storage and threading for one list, inside the caller's write transaction."""
+    mailing_list = find_list(session, address)
+    if mailing_list is None:
+        raise UnknownList(address)
+    try:
+        rules.check(session, rules.Submission(raw=raw, parsed=parsed,
+                                              mailing_list=mailing_list, sender=sender,
+                                              recipients=recipients, settings=settings,
+                                              approved=approved))
+    except Hold as held:  # not a refusal: kept in this same transaction, then 250
+        pk, created = moderation.hold(session, mailing_list, raw, parsed, sender,
+                                      held.reason)
+        return Outcome(address, HELD_REPLY, held_pk=pk, duplicate=not created)
+    message_id = parsed.message_id or generated_message_id(raw, settings.mail_domain)
+    message, created = store(session, mailing_list, raw, parsed, message_id)
+    if created:
+        archive_steps(session, settings, message)
+    pk = message.id
+    session.flush()
     if created:
         return Outcome(address, "250 2.0.0 Message archivé / archived", pk)
     return Outcome(address, "250 2.0.0 Déjà reçu / already archived", pk, duplicate=True)
 
 
-def _with_retries(settings: Settings, work):
-    """Run a write transaction, retrying races (duplicate inserts, a busy database)."""
-    for attempt in range(ATTEMPTS):
-        try:
-            if settings.is_sqlite:
-                with _WRITE_LOCK:
-                    return work()
-            return work()
-        except (IntegrityError, OperationalError) as error:
-            if attempt == ATTEMPTS - 1:
-                raise
-            log.info("retrying write after %s", type(error).__name__)
-            time.sleep(0.05 * (attempt + 1))
-
-
 def receive(settings: Settings, raw: bytes, recipients: Iterable[str],
-            sender: str = "") -> list[Outcome]:
+            sender: str = "", approved: bool = False) -> list[Outcome]:
     """Archive one message for each recipient list; one ``Outcome`` per recipient.
 
     Never raises for bad input: a refusal becomes a 5xx outcome; an unexpected failure a
     451 (try again later), so the sending MTA keeps the message and nothing is lost.
+    ``approved`` (a moderator's decision) lets the message past the holding rules.
     """
     recipients = tuple(recipients)
     parsed = parse(raw)
     outcomes = []
     for address in recipients:
         try:
-            outcome = _with_retries(settings, lambda: _archive(settings, raw, parsed, address,
-                                                               sender, recipients))
+            routed = _route(settings, raw, address, sender)
+            if routed is not None:
+                outcomes.append(Outcome(address, routed))
+                continue
+            outcome = _archive(settings, raw, parsed, address, sender, recipients, approved)
         except Rejected as refusal:
             outcome = Outcome(address, f"{refusal.code} {refusal}")
         except Exception:
@@ -105,7 +141,9 @@ def receive(settings: Settings, raw: bytes, recipients: Iterable[str],
             outcome = Outcome(address, "451 4.3.0 Erreur temporaire / temporary failure")
         outcomes.append(outcome)
     for outcome in outcomes:
-        if outcome.accepted and not outcome.duplicate:
+        if outcome.held_pk is not None and not outcome.duplicate:
+            queue.enqueue(settings, moderation.notify, outcome.held_pk)
+        elif outcome.accepted and not outcome.duplicate and outcome.message_pk is not None:
             queue.enqueue(settings, jobs.process_message, outcome.message_pk)
     return outcomes
 
@@ -117,28 +155,27 @@ def receive_batch(settings: Settings, address: str, raws: list[bytes]) -> tuple[
     """
     parsed_all = [(raw, parse(raw)) for raw in raws]
 
-    def work():
+    def work(session):
         created_pks, duplicates, refused = [], 0, 0
-        with session_scope(settings) as session:
-            mailing_list = find_list(session, address)
-            if mailing_list is None:
-                raise UnknownList(address)
-            for raw, parsed in parsed_all:
-                try:
-                    rules.size(session, rules.Submission(raw, parsed, mailing_list, "", (), settings))
-                except Rejected:
-                    refused += 1
-                    continue
-                message_id = parsed.message_id or generated_message_id(raw, settings.mail_domain)
-                message, created = store(session, mailing_list, raw, parsed, message_id)
-                if created:
-                    archive_steps(session, settings, message)
-                    created_pks.append(message.id)
-                else:
-                    duplicates += 1
+        mailing_list = find_list(session, address)
+        if mailing_list is None:
+            raise UnknownList(address)
+        for raw, parsed in parsed_all:
+            try:
+                rules.size(session, rules.Submission(raw, parsed, mailing_list, "", (), settings))
+            except Rejected:
+                refused += 1
+                continue
+            message_id = parsed.message_id or generated_message_id(raw, settings.mail_domain)
+            message, created = store(session, mailing_list, raw, parsed, message_id)
+            if created:
+                archive_steps(session, settings, message)
+                created_pks.append(message.id)
+            else:
+                duplicates += 1
         return created_pks, duplicates, refused
 
-    created_pks, duplicates, refused = _with_retries(settings, work)
+    created_pks, duplicates, refused = writer.transaction(settings, work)
     if created_pks:
         queue.enqueue(settings, jobs.process_messages, created_pks)
     return len(created_pks), duplicates, refused

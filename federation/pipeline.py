@@ -6,9 +6,10 @@ be replayed over the whole archive (``relais reindex``): raw bytes are the truth
 """
 from __future__ import annotations
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from . import threads
+from . import deliveries, queue, search, themes, threads
 from .models import Message
 from .settings import Settings
 
@@ -18,8 +19,24 @@ def attach_thread(session: Session, settings: Settings, message: Message) -> Non
     threads.attach(session, message)
 
 
-ARCHIVE_STEPS = (attach_thread,)
-PIPELINE: tuple = ()
+def enqueue_delivery(session: Session, settings: Settings, message: Message) -> None:
+    """Queue the fan-out to members (mail.delivery) once this transaction has committed.
+
+    Only fresh posts are delivered: never a replay (``replay = False``) nor an import of old
+    archives (``deliveries.current``). Queued after commit, so an in-process fan-out never
+    waits on the pipeline's own open transaction (SQLite has a single writer).
+    """
+    if not deliveries.current(message):
+        return
+    pk = message.id
+    event.listen(session, "after_commit",
+                 lambda _session: queue.enqueue(settings, "mail.delivery.fan_out", pk), once=True)
+
+
+enqueue_delivery.replay = False
+
+ARCHIVE_STEPS = (attach_thread, search.index)
+PIPELINE: tuple = (themes.tag, enqueue_delivery)
 
 
 def archive_steps(session: Session, settings: Settings, message: Message) -> None:

@@ -5,14 +5,20 @@ Rules see the submission before anything is stored, so a refusal costs nothing.
 """
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
 
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from .errors import Rejected
+from . import membership, moderation
+from .errors import Hold, Rejected
 from .message import Parsed, message_ids
-from .models import MailingList
+from .models import Ban, MailingList
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,7 @@ class Submission:
     sender: str
     recipients: tuple[str, ...]
     settings: Settings
+    approved: bool = False  # a moderator approved it: the holding rules let it through
 
 
 def _header(submission: Submission, name: str) -> str:
@@ -60,7 +67,57 @@ def too_many_recipients(session: Session, submission: Submission) -> None:
         raise Rejected("Trop de destinataires / too many recipients", "550 5.7.1")
 
 
-RULES = (size, loop, too_many_recipients)
+def auto_submitted(session: Session, submission: Submission) -> None:
+    """Never post automatic mail: Auto-Submitted other than "no" (RFC 3834 §2, §5)."""
+    value = _header(submission, "Auto-Submitted").split(";")[0].strip().lower()
+    if value and value != "no":
+        raise Rejected("Message automatique non diffusé / automatic message not posted "
+                       "(RFC 3834)", "550 5.7.1")
+
+
+def _matches(pattern: str, addresses: set[str]) -> bool:
+    """Exact address, or a regular expression when the pattern starts with ^ (Mailman's bans)."""
+    if not pattern.startswith("^"):
+        return pattern.strip().lower() in addresses
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error:
+        log.warning("ignoring invalid ban pattern %r", pattern)
+        return False
+    return any(compiled.search(address) for address in addresses)
+
+
+def banned(session: Session, submission: Submission) -> None:
+    """Refuse banned senders, on this list or on every list (From and envelope sender)."""
+    addresses = {a.strip().lower() for a in (submission.parsed.from_addr, submission.sender) if a}
+    bans = session.scalars(select(Ban).where(or_(Ban.list_id == submission.mailing_list.id,
+                                                 Ban.list_id.is_(None))))
+    if any(_matches(ban.pattern, addresses) for ban in bans):
+        raise Rejected("Adresse bannie de cette liste / address banned from this list",
+                       "550 5.7.1")
+
+
+def emergency(session: Session, submission: Submission) -> None:
+    """Hold everything while the list is under emergency moderation (Mailman 3)."""
+    if not submission.approved and moderation.under_emergency(session, submission.mailing_list):
+        raise Hold("emergency")
+
+
+def posting_policy(session: Session, submission: Submission) -> None:
+    """Open lists take all; members lists hold non-members; moderated and announce lists hold
+    everyone but their moderators and owners (who would approve their own posts anyway)."""
+    ml = submission.mailing_list
+    if submission.approved or ml.policy == "open":
+        return
+    role = membership.role_of(session, ml, submission.parsed.from_addr, submission.sender)
+    if ml.policy == "members" and role is None:
+        raise Hold("non-member")
+    if ml.policy in ("moderated", "announce") and role not in ("moderator", "owner"):
+        raise Hold(ml.policy)
+
+
+# Loops first (cheap, and never answered), then what is never posted, then the holds.
+RULES = (loop, auto_submitted, size, too_many_recipients, banned, emergency, posting_policy)
 
 
 def check(session: Session, submission: Submission) -> None:
@@ -69,4 +126,4 @@ def check(session: Session, submission: Submission) -> None:
         rule(session, submission)
 
 
-__all__ = ["Submission", "RULES", "check", "message_ids"]
+__all__ = ["Submission", "RULES", "check", "message_ids", "Hold"]

@@ -26,3 +26,13 @@ def upgrade(settings: Settings) -> None:
     with engine_for(settings).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")
+        _create_default_themes(connection)
+
+
+def _create_default_themes(connection) -> None:
+    """The default themes come with the schema (issue 4); existing ones are left as they are."""
+    from sqlalchemy.orm import Session
+    from .themes import ensure_defaults
+    with Session(bind=connection) as session:
+        ensure_defaults(session)
+        session.flush()

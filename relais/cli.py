@@ -18,6 +18,18 @@ def _settings() -> Settings:
     return Settings.from_env().with_secret()
 
 
+def _server_settings() -> Settings:
+    """Settings for long-running processes: without Redis, jobs go to a background thread,
+    and the pipeline is re-queued for any message a previous run archived but never finished."""
+    from dataclasses import replace
+    from federation import jobs
+    settings = _settings()
+    if not settings.redis_url:
+        settings = replace(settings, background_jobs=True)
+    jobs.recover(settings)
+    return settings
+
+
 @click.group()
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
 def main(verbose: bool) -> None:
@@ -40,8 +52,8 @@ def serve() -> None:
     from mail import server
     from relais import schedule
     from web import create_app
-    settings = _settings()
-    schema.upgrade(settings)
+    schema.upgrade(_settings())
+    settings = _server_settings()
     running = server.Running(settings).start()
     click.echo(f"SMTP listener on {running.host}:{running.port}")
     threading.Thread(target=schedule.run_forever, args=(settings,), daemon=True,
@@ -80,7 +92,7 @@ def web(workers: int) -> None:
 def smtp(lmtp: bool) -> None:
     """The SMTP (or LMTP) listener alone."""
     from mail import server
-    server.run_forever(_settings(), lmtp=lmtp)
+    server.run_forever(_server_settings(), lmtp=lmtp)
 
 
 @main.command()
@@ -195,6 +207,14 @@ def reindex() -> None:
     settings = _settings()
     count = replay.run(settings)
     click.echo(f"reindexed {count} messages")
+
+
+from relais.themes import themes as _themes  # noqa: E402  (a group of its own module)
+main.add_command(_themes)
+from relais.members import member as _member  # noqa: E402
+main.add_command(_member)
+from relais.digests import digest as _digest  # noqa: E402
+main.add_command(_digest)
 
 
 if __name__ == "__main__":

@@ -128,6 +128,8 @@ def send(smtp, lists):
     """Send raw bytes (or a fixture file name) to a list over real SMTP; returns the reply."""
     def _send(message, to="semences@lists.test", sender="alice@example.org"):
         raw = message if isinstance(message, bytes) else (FIXTURES / message).read_bytes()
+        # SMTP carries CRLF; smtplib sends bytes untouched, so normalise as an MTA would
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
         with smtplib.SMTP("127.0.0.1", smtp.port) as client:
             client.ehlo()
             options = ["SMTPUTF8", "BODY=8BITMIME"] if any(b > 127 for b in raw) else []

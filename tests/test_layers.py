@@ -17,6 +17,10 @@ OWNERS = {
     "nh3": {"federation/sanitize.py"},
     "alembic": {"federation/schema.py", "federation/migrations/"},
     "sklearn": {"federation/classifier.py"},
+    "dkim": {"mail/dkim.py"},
+    "dns": {"federation/dmarc.py"},
+    "tldextract": {"federation/dmarc.py"},
+    "flufl": {"federation/bounces.py"},
 }
 FORBIDDEN_IN_DOMAIN = {"flask", "aiosmtpd", "feedgen", "click", "werkzeug", "jinja2"}
 

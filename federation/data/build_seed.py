@@ -560,10 +560,10 @@ Nous passons le logiciel de la carte (GoGoCarto) à la dernière version ce week
 Simon
 """, "CA LL")
 
-h("Y", "discussion", "fr", "Le marché de Noël de l'assemblée", """
+h("Y", "discussion", "fr", "Covoiturage pour le mariage de Gaëlle", """
 Bonjour,
-Nous n'organiserons pas de stand au marché de Noël cette année, faute de bénévoles. Merci à celles et ceux qui s'étaient proposés. On se rattrapera au printemps !
-Gaëlle
+Désolée pour ce message perso : quelqu'un descend à Valence samedi matin pour le mariage de Gaëlle ? Je cherche une place dans une voiture, je participe bien sûr aux frais d'essence. Répondez-moi directement.
+Morgane
 """, "")
 
 h("S", "discussion", "en", "Invasive plants along the Furan", """
@@ -677,3 +677,1219 @@ h("G", "discussion", "fr", "Bonne année à toutes et à tous", """
 Toute l'équipe vous souhaite une belle année, pleine de rencontres et de projets. Prenez soin de vous et de vos proches, et à très bientôt pour de nouvelles aventures.
 Le secrétariat
 """, "")
+
+
+# ---------------------------------------------------------------------------
+# SEED — training messages written for the package, on top of dev.jsonl.
+# ---------------------------------------------------------------------------
+
+s("L", "semences", "fr", "Maison des semences : inventaire d'hiver", """
+Bonjour,
+Comme chaque année on fait l'inventaire de la maison des semences paysannes le premier samedi de janvier : on trie les lots, on teste la germination des vieilles graines et on met à jour le catalogue des variétés. Café et brioche fournis. Venez avec des petites enveloppes !
+Solène
+""", "AG")
+
+s("G", "jardin", "fr", "Arrosage du jardin partagé pendant les vacances", """
+Salut les jardinier·es,
+On part presque tous en août, et les tomates ne survivront pas sans arrosage. J'ai ouvert un tableau pour se répartir les soirs d'arrosage au jardin de la Poterne. Pensez à fermer le robinet du récupérateur et à récolter ce qui est mûr, servez-vous !
+Yvan
+""", "AG")
+
+s("Y", "amap", "fr", "Distribution AMAP décalée au mercredi", """
+Bonjour aux amapien·nes,
+Cette semaine la distribution des paniers de légumes est exceptionnellement décalée au mercredi 18h-19h30, notre paysan ayant un souci de camion. Les œufs et le fromage de chèvre seront aussi là. Pensez à rapporter vos cagettes vides.
+Le bureau de l'AMAP
+""", "AG")
+
+s("S", "discussion", "en", "Seed swap at the library next month", """
+Hi everyone,
+We're holding a seed swap at the Tarentaize library on the 14th. Bring your saved seeds in labelled envelopes (variety, year, where it was grown) and take home some new ones. There will be a short talk on saving bean and squash seeds.
+Hannah
+""", "AG")
+
+s("L", "discussion", "fr", "Une coopérative alimentaire à Fives ?", """
+Bonjour,
+Avec quelques voisins on réfléchit à monter un supermarché coopératif à Fives, sur le modèle de Superquinquin : chaque membre donne trois heures par mois et les prix restent bas. Il faudrait trouver des producteurs locaux et un local. Réunion d'information jeudi.
+Jeanne
+""", "AG")
+
+s("G", "discussion", "fr", "Terres agricoles à vendre à Sassenage", """
+Bonjour,
+Un agriculteur part à la retraite et vend 12 hectares à Sassenage. Terre de Liens pourrait racheter pour installer deux jeunes maraîchers, mais il faut mobiliser de l'épargne solidaire rapidement. Je relaie l'appel, la réunion publique est le 7.
+Aurélie
+""", "AG EC")
+
+s("Y", "discussion", "fr", "Des poules pour recycler les déchets de la cantine", """
+Bonjour,
+Le collège de notre quartier voudrait installer un poulailler pour nourrir les poules avec les restes de la cantine et donner les œufs aux familles. Ils cherchent des conseils pratiques et quelqu'un pour s'occuper des poules pendant les vacances scolaires.
+Pierre-Yves
+""", "AG")
+
+s("S", "discussion", "fr", "Frigo solidaire du Crêt de Roc : consignes d'hygiène", """
+Bonjour,
+Petit rappel pour le frigo solidaire : pas de plats faits maison sans étiquette avec la date, pas de viande crue, et on vérifie le thermomètre en passant. On a besoin de deux personnes de plus pour le nettoyage du lundi. Merci à toutes et tous, il se vide chaque jour !
+Mounia
+""", "AG")
+
+s("L", "discussion", "en", "Community orchard pruning day", """
+Hello,
+The community orchard at the Jardin des Plantes needs a winter pruning. An experienced arborist will show us how to prune the old apple and pear trees on Saturday morning. Bring secateurs if you have some, and gloves. Soup afterwards!
+Ruth
+""", "AG")
+
+s("G", "discussion", "fr", "Cantine solidaire : on cherche des cuisinier·es", """
+Bonjour,
+La cantine à prix libre du mardi au centre social de l'Arlequin sert maintenant 60 repas par semaine. L'équipe de cuisine est épuisée. On cherche des bénévoles pour éplucher, cuisiner et faire la vaisselle de 9h à 14h. Les repas sont faits avec des invendus et des légumes de la ferme de la Tour.
+Kader
+""", "AG")
+
+s("Y", "discussion", "fr", "Les abeilles du rucher partagé ont passé l'hiver", """
+Bonne nouvelle : les quatre ruches du rucher partagé de la Croix-Rousse ont bien passé l'hiver. La première récolte de miel est prévue en juin. On cherche des personnes pour la formation apiculture du printemps, combinaisons fournies.
+Armand
+""", "AG")
+
+s("S", "discussion", "fr", "Pourquoi nos courgettes pourrissent-elles ?", """
+Bonjour,
+Au jardin de la Cotonne, toutes nos jeunes courgettes pourrissent au bout avant de grossir. Manque de pollinisation ? Trop d'arrosage ? Si un·e jardinier·e expérimenté·e a une idée, je suis preneuse. Merci !
+Ginette
+""", "AG")
+
+s("L", "numerique", "fr", "Atelier Framasoft : dégoogliser son association", """
+Bonjour,
+Le groupe numérique organise une soirée pour aider les associations à quitter Google Drive et Gmail : agenda partagé, formulaires, tableurs collaboratifs, tout avec des outils libres. Amenez votre ordinateur et vos questions.
+Anthony
+""", "LL")
+
+s("G", "numerique", "en", "Moving our mailing lists to a community host", """
+Hi all,
+Our lists are still on a commercial service that shows ads in every archive page. The local CHATONS member offers to host them on their Sympa server for free. We'd need someone to export the subscriber lists and test the new addresses. Volunteers?
+Ewan
+""", "LL")
+
+s("Y", "numerique", "fr", "Migration du wiki vers une nouvelle version", """
+Bonjour,
+Le serveur qui fait tourner notre wiki passe en Debian 12 ce week-end. Il y aura une coupure samedi de 10h à midi. Si vous constatez des pages cassées après la mise à jour, signalez-les sur le ticket ouvert dans notre forge Gitea.
+Loïc
+""", "LL")
+
+s("S", "numerique", "fr", "Install party à la médiathèque", """
+Salut,
+Samedi 25, install party à la médiathèque de Carnot : on installe Linux Mint ou Debian sur vos vieux ordinateurs pour leur donner une seconde vie. Sauvegardez vos données avant de venir ! Des ordinateurs reconditionnés seront aussi donnés à des familles.
+Fabien
+""", "LL")
+
+s("L", "discussion", "en", "Password manager for shared accounts", """
+Hi,
+We keep sending passwords for the association's accounts by email, which is a bad idea. I suggest we set up a shared Bitwarden (Vaultwarden, self-hosted) vault on our server. I can install it this week and show people how it works.
+Kim
+""", "LL")
+
+s("G", "numerique", "fr", "Logiciel libre pour gérer les adhésions ?", """
+Bonjour,
+Notre tableur d'adhérent·es devient ingérable. Quelqu'un a testé Galette ou Paheko pour gérer les adhésions et la compta d'une association ? L'idée serait de l'héberger chez un chaton pour rester sur du libre.
+Odile
+""", "LL")
+
+s("Y", "discussion", "fr", "Repair café numérique : smartphones et tablettes", """
+Bonjour,
+Nouveau : le repair café de la Guillotière ouvre un stand dédié aux téléphones et tablettes. On remplace des écrans et des batteries, on nettoie les systèmes et on installe des alternatives libres comme /e/OS ou LineageOS pour ceux qui veulent.
+Rayan
+""", "LL")
+
+s("S", "numerique", "fr", "Les codes sources de l'appli sont sur la forge", """
+Bonjour,
+Le code de l'application d'inscription aux ateliers est maintenant publié sous licence AGPL sur notre forge. Les contributions sont bienvenues : il y a quelques bugs de formulaire à corriger et une traduction anglaise à faire.
+Hugo
+""", "LL")
+
+s("L", "savoirs", "fr", "Une fresque murale sur l'histoire du quartier", """
+Bonjour,
+Des artistes du quartier Moulins proposent de peindre une fresque sur le mur de l'ancienne filature, à partir des souvenirs des habitants. Ils recueillent des témoignages et des vieilles photos. Rendez-vous au café du coin mercredi pour raconter vos histoires.
+Ophélie
+""", "SC")
+
+s("G", "savoirs", "fr", "Cours du soir ouverts : économie des communs", """
+Bonjour,
+L'université populaire reprend ses cours du soir gratuits : six séances sur l'histoire des communs, d'Elinor Ostrom aux communs numériques. Pas d'inscription, pas de prérequis, les supports seront publiés sous licence libre sur le wiki.
+Cyril
+""", "SC")
+
+s("Y", "savoirs", "en", "Book club: Governing the Commons", """
+Hi everyone,
+Our next book club session will discuss Elinor Ostrom's Governing the Commons, chapters 3 and 4. The library has three copies, and a PDF of the first chapter is on the shared drive. We meet Tuesday at 7 pm at the bookshop café.
+Laura
+""", "SC")
+
+s("S", "savoirs", "fr", "Numériser les archives photographiques de la mine", """
+Bonjour,
+Le musée de la mine nous confie 2 000 négatifs à numériser et à légender avec les anciens mineurs. Les images seront versées dans Wikimedia Commons sous licence libre. On cherche des bénévoles pour scanner et pour animer les séances de mémoire.
+Louis
+""", "SC")
+
+s("L", "discussion", "fr", "Théâtre-forum sur le logement", """
+Bonjour,
+La compagnie du Tiroir propose un théâtre-forum sur les discriminations au logement, joué avec des habitants de Lille-Sud. Le public est invité à monter sur scène pour changer le cours des scènes. Représentation gratuite le 8 à la maison Folie.
+Tiphaine
+""", "SC CU")
+
+s("G", "discussion", "fr", "Traduire le manuel du facilitateur", """
+Bonjour,
+Nous avons trouvé un excellent guide anglais sur la facilitation de réunions, publié sous licence Creative Commons. Je propose de le traduire en français à plusieurs sur un pad et de le mettre sur notre wiki. Qui veut prendre un chapitre ?
+Solange
+""", "SC")
+
+s("Y", "discussion", "fr", "Exposition photo : les communs de Lyon", """
+Bonjour,
+Une exposition de photographies sur les communs lyonnais (jardins, ateliers, habitats) sera présentée à la bibliothèque du 1er arrondissement tout le mois de mars. Les photographes ont choisi de mettre leurs images sous licence CC BY. Vernissage le 3 à 18h.
+Adèle
+""", "SC")
+
+s("S", "discussion", "en", "Open course materials for adult literacy", """
+Hello,
+The adult literacy group is writing its own course materials, because existing books are expensive and not adapted. They will publish everything under a Creative Commons licence so other associations can reuse it. They need proofreaders.
+Grace
+""", "SC")
+
+s("L", "tierslieux", "fr", "Nouvelles horaires de l'atelier partagé", """
+Bonjour,
+À partir de lundi, l'atelier partagé de la rue Pierre-Legrand sera ouvert du mardi au samedi de 14h à 21h. Les machines à bois restent accessibles uniquement après formation. Pensez à réserver l'établi sur le calendrier en ligne.
+Grégory
+""", "TL")
+
+s("G", "tierslieux", "en", "Makerspace open night every Thursday", """
+Hi,
+The makerspace in Saint-Bruno now has an open night every Thursday: anyone can drop in, see the 3D printers and laser cutter, and bring a small project. Members will be around to help. It's free for first-time visitors.
+Nathan
+""", "TL")
+
+s("Y", "tierslieux", "fr", "Le coworking cherche un·e nouvel·le résident·e", """
+Bonjour,
+Un poste se libère au coworking associatif du 8e à partir de février : bureau fixe, accès à la salle de réunion et à la cuisine, 150 € par mois. On privilégie les personnes qui travaillent sur des projets d'utilité sociale.
+Emma
+""", "TL")
+
+s("S", "tierslieux", "fr", "Grand ménage au tiers-lieu samedi", """
+Salut tout le monde,
+Le tiers-lieu a besoin d'un grand ménage avant l'hiver : trier la ressourcerie, ranger l'atelier, nettoyer la cuisine commune. On commence à 10h, repas partagé à midi, et on finit vers 16h. Plus on est nombreux, plus ça va vite !
+Élodie
+""", "TL")
+
+s("L", "discussion", "fr", "Une menuiserie partagée à Roubaix", """
+Bonjour,
+Un groupe d'ébénistes et de bricoleurs cherche à ouvrir une menuiserie partagée dans une ancienne usine de Roubaix. Le principe : une adhésion mensuelle, des créneaux réservés, des formations pour débutant·es. Ils font une réunion de présentation vendredi.
+Christophe
+""", "TL")
+
+s("G", "discussion", "fr", "Salle de répétition partagée pour les groupes amateurs", """
+Bonjour,
+La salle de répétition de l'Ampérage est désormais gérée par un collectif de musiciens amateurs : planning partagé, matériel en commun, participation aux frais selon les moyens. Il reste des créneaux le lundi et le mercredi.
+Thomas
+""", "TL")
+
+s("Y", "discussion", "en", "The shared kitchen is looking for new cooks", """
+Hi all,
+The shared kitchen at the Halle des Charpentiers is available for small food projects: caterers, preserves, bakers starting out. Equipment is professional and time slots are booked online. There's a visit for interested people on Monday.
+Omar
+""", "TL")
+
+s("S", "environnement", "fr", "Pollution de l'Ondaine : analyse citoyenne", """
+Bonjour,
+Des riverains ont remarqué une eau trouble et des poissons morts dans l'Ondaine à Firminy. Avec une association naturaliste, on organise des prélèvements et des analyses citoyennes pour alerter l'agence de l'eau. Besoin de volontaires pour les relevés de samedi.
+Francis
+""", "RN")
+
+s("L", "environnement", "en", "Tree planting in the Bois de Boulogne park", """
+Hi,
+The tree planting season is starting. The urban forest group will plant 300 native saplings near the Citadelle on Saturday the 30th. Wear warm clothes and boots. Children are welcome, there will be a workshop on recognising trees.
+Julian
+""", "RN")
+
+s("G", "environnement", "fr", "Une coopérative d'énergie citoyenne à Grenoble", """
+Bonjour,
+La coopérative Énergie partagée lance un projet de centrale hydroélectrique citoyenne sur un ancien moulin de la Romanche. Les habitants pourront prendre des parts. Une réunion de présentation a lieu à la Maison de l'environnement le 12.
+Sylvain
+""", "RN EC")
+
+s("Y", "environnement", "fr", "Compter les oiseaux des parcs lyonnais", """
+Bonjour,
+La LPO organise un comptage participatif des oiseaux des jardins et des parcs le dernier week-end de janvier. Il suffit d'observer pendant une heure et de noter les espèces. Une sortie collective est prévue au parc de la Tête d'Or samedi matin.
+Noémie
+""", "RN")
+
+s("S", "environnement", "fr", "Réchauffement : les sapins du Pilat dépérissent", """
+Bonjour,
+Un forestier du Pilat vient présenter jeudi l'état des forêts après trois étés de sécheresse : dépérissement des sapins, scolytes, incendies. Il parlera aussi des essences qui pourraient résister au climat de 2050. Conférence gratuite à la Maison de la nature.
+Gérald
+""", "RN")
+
+s("L", "environnement", "fr", "Atelier zéro déchet et compost", """
+Bonjour,
+L'atelier compost du jeudi revient : on apprend à faire son compost en appartement avec un lombricomposteur, et on distribue des vers. Ça réduit beaucoup les déchets et ça nourrit les bacs du jardin. Venez avec une boîte hermétique.
+Agathe
+""", "RN")
+
+s("G", "environnement", "en", "Glacier melt talk at the museum", """
+Hi all,
+A glaciologist will talk about the shrinking glaciers of the Écrins and what it means for water supply in the valleys. Thursday 6:30 pm at the Museum. Free entry, and there's a discussion afterwards on what citizens can do about climate change locally.
+Ingrid
+""", "RN")
+
+s("Y", "environnement", "fr", "Sauver la zone humide du Grand Large", """
+Bonjour,
+Un projet d'extension de zone d'activités menace la zone humide du Grand Large à Meyzieu, refuge de nombreux oiseaux et amphibiens. Le collectif de défense organise une balade de découverte dimanche et une réunion pour préparer un recours.
+Fabrice
+""", "RN")
+
+s("S", "habitat", "fr", "Coopérative d'habitants : on cherche un terrain", """
+Bonjour,
+Notre groupe de huit foyers veut construire une coopérative d'habitants à Saint-Étienne : logements sobres, salle commune, jardin partagé, propriété collective et non spéculative. Nous cherchons un terrain ou un immeuble à réhabiliter. Toute piste est la bienvenue.
+Henri
+""", "CU")
+
+s("L", "discussion", "fr", "Rendre la rue aux piétons le dimanche", """
+Bonjour,
+Les habitants de la rue Gambetta voudraient fermer la rue aux voitures un dimanche par mois pour y installer des jeux, des tables et un marché aux puces. Il faut une demande d'arrêté municipal. Qui veut coordonner avec nous ?
+Sarah
+""", "CU GI")
+
+s("G", "habitat", "en", "Squat turned into housing co-op: the story", """
+Hi,
+A former squat in the Berriat district became a legal housing co-op after ten years of negotiation. Residents will tell the story and explain how they bought the building with a community land trust. Thursday evening at the Maison des habitants.
+Paolo
+""", "CU")
+
+s("Y", "discussion", "fr", "Bancs et ombre sur la place du marché", """
+Bonjour,
+La place du marché de la Croix-Rousse est un four l'été, sans un arbre ni un banc. On propose de faire un diagnostic en marchant avec les habitants, puis de proposer des aménagements simples : arbres en bacs, bancs, fontaine.
+Inès
+""", "CU")
+
+s("S", "habitat", "fr", "Réunion des locataires de la tour Plein Ciel", """
+Bonjour,
+L'amicale des locataires de la tour Plein Ciel se réunit mardi : ascenseurs en panne depuis un mois, chauffage insuffisant, projet de démolition. Nous voulons aussi proposer un local commun géré par les habitants au rez-de-chaussée. Venez nombreux.
+Samir
+""", "CU")
+
+s("L", "discussion", "en", "Bike lanes in Lille-Fives: cycling protest", """
+Hi all,
+There will be a bike parade on Saturday to ask for safe bike lanes on the main road through Fives, where two cyclists were hit this year. Meet at 2 pm at the metro station. Bring bells and banners, and kids on cargo bikes!
+Ben
+""", "CU")
+
+s("G", "discussion", "fr", "Un office foncier solidaire pour Grenoble", """
+Bonjour,
+L'organisme de foncier solidaire de la métropole propose des logements en bail réel solidaire à moitié prix. Le terrain reste propriété de l'OFS, les habitants achètent le bâti. Une soirée d'information est organisée pour les ménages intéressés.
+Véronique
+""", "CU EC")
+
+s("Y", "entraide", "fr", "Groupe de soutien pour les jeunes parents", """
+Bonjour,
+Un groupe de soutien entre jeunes parents se réunit le vendredi matin au centre social : on parle du sommeil, de l'allaitement, de la fatigue, sans jugement. Une sage-femme passe une fois par mois. Les bébés sont évidemment les bienvenus.
+Marine
+""", "SB")
+
+s("S", "entraide", "fr", "Réseau de visites aux personnes âgées isolées", """
+Bonjour,
+Avec les petits frères des pauvres, on monte un réseau de voisins qui rendent visite aux personnes âgées isolées du quartier, une fois par semaine. Un moment pour discuter, jouer aux cartes, faire une promenade. Une courte formation est proposée.
+Yvette
+""", "SB")
+
+s("L", "sante", "en", "Free mental health first aid course", """
+Hi everyone,
+A free mental health first aid course is offered to volunteers of associations in Lille. Two days to learn how to support someone in crisis and where to refer them. It's especially useful for people who run welcome desks. Register before the 10th.
+Claire
+""", "SB")
+
+s("G", "sante", "fr", "Centre de santé communautaire : recrutement de bénévoles", """
+Bonjour,
+Le centre de santé communautaire de Villeneuve cherche des bénévoles pour l'accueil et pour accompagner des patients dans leurs démarches (CMU, mutuelle, rendez-vous). Pas besoin d'être soignant. Réunion d'accueil des nouveaux bénévoles jeudi 17h.
+Mathilde
+""", "SB")
+
+s("Y", "sante", "fr", "Cercle de parole : épuisement militant", """
+Bonjour,
+On propose un cercle de parole sur l'épuisement militant, ouvert à toutes et tous, le 22 à la maison des solidarités. On parlera de nos limites, de la culpabilité de dire non, et de comment prendre soin les uns des autres dans nos collectifs.
+Noé
+""", "SB")
+
+s("S", "sante", "fr", "Dépistage gratuit du diabète au marché", """
+Bonjour,
+Samedi matin, l'équipe de prévention de la mutualité tient un stand au marché de Beaubrun : dépistage gratuit du diabète et de l'hypertension, conseils alimentation. Ils cherchent deux bénévoles pour traduire en arabe et en turc.
+Khadija
+""", "SB")
+
+s("L", "chambre", "fr", "Chambre des communs : bilan financier du semestre", """
+Bonjour,
+Voici le bilan financier de la Chambre des communs pour le semestre : 3 200 euros de cotisations, 5 000 euros de subvention, 4 100 euros de dépenses (local, site, défraiements). Le détail est dans le tableur. Nous discuterons du budget prévisionnel à la prochaine réunion.
+Bruno
+""", "EC")
+
+s("G", "chambre", "en", "Contributive income experiment: first results", """
+Hello,
+Six months ago we started paying a small contributive income to eight people who maintain our commons (wiki, map, garden). Each receives between 100 and 300 euros a month from a common pot. The first review shows less burnout and more regular work. Full report attached.
+Anna
+""", "EC")
+
+s("Y", "chambre", "fr", "Créer une SCIC pour la cantine : les étapes", """
+Bonjour,
+Pour transformer la cantine associative en SCIC, il faut réunir au moins trois catégories d'associés (salariés, usagers, producteurs), rédiger des statuts et trouver un capital de départ. L'URSCOP propose un accompagnement gratuit. On commence quand ?
+Jérémy
+""", "EC AG")
+
+s("S", "chambre", "fr", "Prix libre ou cotisation fixe ?", """
+Bonjour,
+Au dernier conseil de la Chambre, le débat sur le prix libre pour les ateliers n'a pas abouti. Certains craignent qu'on ne couvre plus les frais, d'autres que la cotisation fixe exclue les plus précaires. Je propose un prix libre avec un prix indicatif affiché. Des avis ?
+Stéphane
+""", "EC")
+
+s("L", "discussion", "fr", "Financement participatif pour la ressourcerie", """
+Bonjour,
+La ressourcerie des Bois-Blancs lance une campagne de financement participatif sur HelloAsso pour acheter un camion. Objectif : 15 000 euros en six semaines. Les contreparties vont du sac en tissu au déménagement gratuit. Merci de partager autour de vous !
+Aline
+""", "EC")
+
+s("G", "discussion", "en", "Should the assembly become a legal entity?", """
+Hi all,
+We keep running into the same problem: we can't sign contracts, open a bank account or receive grants because the assembly has no legal existence. Options: a simple association, a collegial association, or hosting by an existing structure. Let's list pros and cons.
+Mathias
+""", "EC")
+
+s("Y", "chambre", "fr", "Salarier quelqu'un pour la coordination ?", """
+Bonjour,
+Plusieurs groupes demandent qu'on crée un poste de coordination à mi-temps. Cela représente environ 18 000 euros par an. Pistes de financement : fondations, cotisations des membres, prestations de formation. La Chambre en discute le 4.
+Pauline
+""", "EC")
+
+s("S", "discussion", "fr", "Rendez-vous avec le maire sur les communs", """
+Bonjour,
+Le maire a accepté de recevoir une délégation de l'assemblée le 14 pour parler d'une éventuelle « charte des communs » municipale. Nous voulons demander la mise à disposition de bâtiments vacants et un budget participatif. Trois personnes maximum, qui se propose ?
+Arlette
+""", "GI")
+
+s("L", "discussion", "fr", "Vote sur la modification de la charte", """
+Bonjour à toutes et tous,
+La proposition de modification de l'article 2 de notre charte (sur l'indépendance vis-à-vis des partis politiques) sera soumise au consentement lors de la plénière. Relisez la version amendée et faites remonter vos objections argumentées avant mercredi.
+Le cercle charte
+""", "GI")
+
+s("G", "discussion", "en", "How other cities write commons regulations", """
+Hi,
+Bologna, Naples and Ghent all have municipal regulations that let citizens co-manage public spaces and buildings. I've gathered the texts and a summary in a document. Could this inspire a proposal to the Grenoble city council?
+Luca
+""", "GI")
+
+s("Y", "discussion", "fr", "Budget participatif : déposer nos projets", """
+Bonjour,
+Le budget participatif de la Ville de Lyon est ouvert jusqu'au 30 avril. On pourrait déposer plusieurs projets issus de l'assemblée : boîtes à livres, bancs, composteurs, jardin de pluie. Il faut des fiches de deux pages par projet.
+Clémence
+""", "GI CU")
+
+s("S", "discussion", "fr", "Sociocratie : formation à l'élection sans candidat", """
+Bonjour,
+Pour renouveler les rôles du cercle de coordination, on propose d'essayer l'élection sans candidat, une méthode de la sociocratie. Une courte formation aura lieu avant la plénière. Cela évite que les mêmes personnes se retrouvent toujours aux mêmes places.
+Yannick
+""", "GI")
+
+s("L", "discussion", "fr", "Courrier au préfet sur les expulsions", """
+Bonjour,
+Plusieurs collectifs demandent un moratoire sur les expulsions locatives cet hiver. Un courrier commun au préfet du Nord est en préparation, avec une demande d'audience. L'assemblée peut-elle le cosigner ? Il faudrait une décision rapide, par consentement sur la liste.
+Étienne
+""", "GI CU")
+
+s("G", "discussion", "fr", "Conseil citoyen : faut-il y siéger ?", """
+Bonjour,
+La Ville propose à l'assemblée un siège au conseil citoyen du quartier Mistral. Certains y voient une occasion de peser sur les décisions, d'autres craignent de servir de caution. On en débat à la prochaine réunion, réfléchissez-y.
+Laurent
+""", "GI")
+
+s("Y", "discussion", "en", "Letter to the Metropole about vacant land", """
+Hello,
+We drafted a letter to the Metropole de Lyon asking for a temporary occupation agreement on three vacant plots in Gerland, to be used as community gardens and play areas. Please read it on the pad and say if the assembly can sign.
+Rose
+""", "GI CU")
+
+s("L", "carto", "fr", "Atelier de saisie sur la carte des initiatives", """
+Bonjour,
+Mardi soir, atelier de saisie collective sur la carte des initiatives lilloises : on ajoute les associations de Roubaix et Tourcoing qui manquent encore. Amenez votre ordinateur, on vous montre comment créer une fiche et choisir les catégories.
+Anne-Laure
+""", "CA")
+
+s("G", "carto", "en", "The map now shows opening hours", """
+Hi all,
+Good news: the commons map now displays opening hours for each place and filters for what's open right now. Please check your organisation's entry and update the hours if needed. Thanks to the volunteers who coded this!
+Leo
+""", "CA")
+
+s("Y", "carto", "fr", "Recenser les jardins partagés de la Métropole", """
+Bonjour,
+Nous voulons faire un recensement complet des jardins partagés de l'agglomération lyonnaise pour la carte : adresse, contact, surface, conditions d'accès. Il y en a probablement plus de 150. Qui veut prendre un arrondissement ou une commune ?
+Félix
+""", "CA AG")
+
+s("S", "carto", "fr", "Qui fait quoi à Saint-Étienne ? Un annuaire à jour", """
+Bonjour,
+L'annuaire des initiatives stéphanoises date de 2021 et la moitié des contacts ne répondent plus. On propose une grande mise à jour : chaque groupe vérifie sa fiche, et on appelle ceux qui n'ont pas répondu. Le tableau de suivi est en ligne.
+Nadine
+""", "CA")
+
+s("L", "carto", "en", "Layer of accessible places on the map", """
+Hi,
+Several people with disabilities asked us to show which places on the map are wheelchair accessible. I propose adding an accessibility field to each entry and a filter. We should ask each place rather than guessing.
+Oliver
+""", "CA")
+
+s("G", "carto", "fr", "Cartographier les arbres fruitiers en libre cueillette", """
+Bonjour,
+Et si on ajoutait à notre carte tous les arbres fruitiers plantés dans l'espace public, où chacun peut cueillir ? Noyers, pruniers, figuiers… Il existe déjà une base ouverte, Falling Fruit, qu'on pourrait compléter. Une balade de repérage samedi ?
+Hélène
+""", "CA AG")
+
+s("Y", "orga", "fr", "ODJ de la plénière de novembre", """
+Bonjour,
+Ordre du jour de la plénière du 14 novembre :
+1. Accueil et tour de présentation
+2. Nouvelles des groupes
+3. Préparation de la rencontre inter-assemblées
+4. Questions diverses
+Merci de venir un peu en avance pour installer la salle.
+Jules
+""", "VA")
+
+s("S", "orga", "fr", "Compte rendu de l'assemblée du 3 mars", """
+Bonjour,
+Compte rendu rapide de l'assemblée de samedi : 25 présent·es, dont six nouvelles personnes. Nous avons fait le point sur les groupes de travail, décidé de déplacer les réunions au mardi soir, et fixé la date du prochain repas partagé. Notes complètes sur le wiki.
+Corinne
+""", "VA")
+
+s("L", "orga", "en", "Welcome evening for new members", """
+Hi everyone,
+We're organising a welcome evening for people who joined the assembly recently: a short presentation of how we work, the working groups, and the mailing lists, followed by drinks and snacks. Tuesday 7 pm at the MRES. Old-timers welcome too!
+Lisa
+""", "VA")
+
+s("G", "orga", "fr", "Qui ramène quoi pour le buffet de la plénière ?", """
+Salut,
+Pour le buffet qui suivra la plénière, il nous manque des plats salés et des boissons sans alcool. Les desserts sont déjà pris. Inscrivez-vous sur le pad. N'oubliez pas vos couverts et vos verres pour éviter le jetable !
+Capucine
+""", "VA")
+
+s("Y", "orga", "fr", "Facilitation : bilan de la dernière assemblée", """
+Bonjour,
+Petit retour sur la facilitation de l'assemblée de jeudi : les tours de parole ont bien marché, mais on a encore débordé d'une heure. Pour la prochaine, on propose de limiter à quatre points à l'ordre du jour et de garder du temps pour les annonces.
+Maëva
+""", "VA")
+
+s("S", "orga", "en", "Date poll for the next general meeting", """
+Hi all,
+Please fill in the date poll for the next general meeting before Friday. Options are the 8th, 15th or 22nd of October, Saturday afternoons. We'll book the room at the Amicale once we know which date suits most people.
+Tom
+""", "VA")
+
+s("L", "orga", "fr", "Réorganisation des groupes de travail", """
+Bonjour,
+Au fil des mois, nos groupes de travail se sont multipliés et certains n'ont plus que deux membres. On propose d'en fusionner quelques-uns et de prévoir un atelier pendant la prochaine plénière pour redéfinir les missions de chacun.
+Elsa
+""", "VA")
+
+s("G", "discussion", "fr", "Clés du local", """
+Bonjour,
+Qui a le double des clés du local ? J'arrive à 18h pour préparer la salle et je n'ai pas de clé. Merci de me répondre rapidement par SMS.
+Bruno
+""", "")
+
+s("Y", "discussion", "fr", "Réponse automatique : En déplacement", """
+Je suis en déplacement professionnel jusqu'au 15 mars avec un accès limité à mes emails. En cas d'urgence, merci de contacter le secrétariat au standard.
+Bien à vous,
+F. Martin
+""", "")
+
+s("S", "discussion", "en", "Out of office", """
+Thank you for your email. I am currently out of the office with no access to email until Monday 12th. For urgent matters please contact the office manager. I will reply as soon as possible after my return.
+""", "")
+
+s("L", "discussion", "fr", "Se désinscrire de la liste", """
+Bonjour, merci de me désinscrire de cette liste de diffusion, je ne suis plus sur Lille depuis la rentrée. Bonne continuation à toutes et à tous.
+Victor
+""", "")
+
+s("G", "discussion", "en", "Please remove me", """
+Hi, please remove me from this mailing list. I never subscribed and I don't know how I got on it. Thanks.
+""", "")
+
+s("Y", "discussion", "fr", "[test] nouvelle configuration du serveur", """
+Message de test après la modification de la configuration de la liste. Merci de ne pas répondre, je vérifie juste que les envois passent bien. Désolé pour le bruit.
+""", "")
+
+s("S", "discussion", "en", "You have won a free iPhone 15", """
+Congratulations! Your email address was randomly selected to receive a brand new iPhone. To claim your prize, simply click the link and enter your card details to pay the shipping fee. Offer valid 48 hours only.
+""", "")
+
+s("L", "discussion", "fr", "Doudou perdu au parc", """
+Bonjour, ma fille a perdu son doudou lapin gris dimanche au parc de la Citadelle après le pique-nique. Si quelqu'un l'a ramassé, elle est inconsolable ! Merci de me contacter.
+Sandrine
+""", "")
+
+s("G", "discussion", "fr", "Vends vélo enfant", """
+Je vends un vélo enfant 16 pouces en bon état, 30 euros, idéal pour 4-6 ans. Il est à récupérer à Échirolles. Désolée si ce n'est pas le bon endroit pour ce genre d'annonce.
+Marina
+""", "")
+
+s("Y", "discussion", "fr", "Retard de train", """
+Mon train est bloqué à Mâcon, je ne serai pas là avant 20h. Commencez sans moi et gardez-moi une part de tarte ! À tout à l'heure.
+Gilbert
+""", "")
+
+s("S", "discussion", "fr", "Bon rétablissement Marcel !", """
+Coucou à tous, Marcel s'est cassé la jambe au ski. Il va bien mais il ne pourra pas venir pendant quelques semaines. On peut lui envoyer des petits mots, il sera ravi. Bises.
+Annick
+""", "")
+
+s("L", "discussion", "en", "Lost: black backpack", """
+Hi, I left a black backpack with a laptop charger and a blue notebook in the meeting room on Thursday night. If anyone picked it up, please let me know. Thanks!
+Jonas
+""", "")
+
+s("G", "discussion", "fr", "Re: Clés du local", """
+C'est bon, Martine m'a ouvert, merci !
+
+> Qui a le double des clés du local ? J'arrive à 18h pour préparer la salle
+> et je n'ai pas de clé.
+
+Bruno
+""", "")
+
+s("Y", "discussion", "fr", "Re: Une coopérative alimentaire à la Croix-Rousse ?", """
+Super idée, je suis partante pour faire des permanences au magasin et pour démarcher des producteurs de fromage et de légumes bio des monts du Lyonnais. Il faudra voir la forme juridique, une SCIC peut-être ?
+
+Le 3 mars, Jeanne a écrit :
+> Avec quelques voisins on réfléchit à monter un supermarché coopératif
+> sur le modèle de la Louve.
+
+Manon
+""", "AG EC")
+
+s("S", "discussion", "fr", "Re: Install party à la médiathèque", """
+Merci pour l'organisation ! Je viendrai avec deux vieux portables de l'asso qui tournent encore sous Windows 7. On pourra leur mettre Xubuntu et LibreOffice ?
+
+-- 
+Liste numerique@saint-etienne.example
+Pour vous désinscrire : https://listes.saint-etienne.example/sympa/signoff/numerique
+""", "LL")
+
+s("L", "discussion", "en", "Re: Community orchard pruning day", """
+Count me in! I've got two pairs of secateurs and a small saw. Should we also plan grafting in March to replace the dead cherry tree?
+
+On Tue, 14 Jan, Ruth wrote:
+> The community orchard needs a winter pruning. An experienced arborist
+> will show us how to prune the old apple and pear trees.
+
+Sam
+""", "AG")
+
+s("G", "discussion", "fr", "Re: Un office foncier solidaire pour Grenoble", """
+Attention quand même : les plafonds de ressources du BRS excluent une partie des gens qui en auraient besoin, et les logements restent chers pour les familles nombreuses. Je pense qu'il faut surtout pousser pour plus de logement social et de coopératives d'habitants.
+
+Le 5 mai, Véronique a écrit :
+> L'organisme de foncier solidaire propose des logements en bail réel solidaire.
+
+Hamid
+""", "CU EC")
+
+s("Y", "orga", "fr", "Re: ODJ de la plénière de novembre", """
+Je propose d'ajouter un point sur le budget et les cotisations, on n'en a pas parlé depuis l'été et la caisse est presque vide.
+
+> Ordre du jour de la plénière du 14 novembre :
+> 1. Accueil et tour de présentation
+
+Manu
+""", "VA EC")
+
+s("S", "discussion", "fr", "Re: Pollution de l'Ondaine : analyse citoyenne", """
+J'ai un kit de mesure du pH et des nitrates, je l'apporte samedi. Il faudrait aussi photographier les rejets suspects près du pont et envoyer le tout à la police de l'eau.
+
+-- 
+Liste environnement@saint-etienne.example
+""", "RN")
+
+s("L", "orga", "fr", "CR plénière du 11 janvier", """
+Bonjour à toutes et à tous,
+Voici le compte rendu de la plénière de samedi (31 personnes, merci à Colette pour la facilitation).
+1. Accueil des nouvelles personnes : un binôme a été proposé à chacune.
+2. Jardins : le groupe semences prépare la bourse aux graines de mars et cherche des bras pour le tri.
+3. Numérique : la migration de nos listes vers le serveur associatif est terminée, pensez à mettre à jour vos filtres.
+4. Trésorerie : les cotisations couvrent le loyer jusqu'en juin, pas au-delà.
+Prochaine plénière le 8 février, suivie d'une galette.
+Romane, pour le groupe orga
+""", "VA AG LL")
+
+s("G", "orga", "fr", "Compte rendu de la plénière de septembre", """
+Bonjour,
+Compte rendu de la plénière de rentrée :
+- La Ville nous propose une convention d'occupation pour l'ancienne école Clemenceau ; le groupe lieux rencontrera l'adjoint au patrimoine le 20.
+- Le projet de charte de l'assemblée sera voté en décembre, par consentement.
+- Le repas partagé a réuni une quarantaine de personnes, merci aux cuisinier·es !
+Le détail des discussions est sur le pad.
+Alix
+""", "VA GI TL")
+
+s("Y", "orga", "en", "Notes from the inter-assembly meeting", """
+Hi everyone,
+Here are the notes from last weekend's meeting between the four assemblies (Lille, Grenoble, Lyon, Saint-Étienne).
+- We agreed on a shared map format so each assembly's directory can be merged into one common map.
+- Each assembly will contribute 200 euros a year to cover hosting and a small coordination fund.
+- Next meeting in Saint-Étienne in spring, hosted at the Rotonde.
+Thanks to the Lyon team for the food and the rooms!
+Marco
+""", "VA CA EC")
+
+s("S", "discussion", "fr", "La Métropole coupe la subvention du jardin de Solaure", """
+Bonjour,
+Mauvaise nouvelle : Saint-Étienne Métropole ne renouvellera pas la subvention de 8 000 euros du jardin partagé de Solaure. Sans elle, impossible de payer l'animatrice à mi-temps. Nous demandons un rendez-vous au vice-président et cherchons des financements alternatifs.
+Monique
+""", "AG EC GI")
+
+s("L", "discussion", "fr", "Un tiers-lieu nourricier dans l'ancienne gare", """
+Bonjour,
+Le collectif de la Gare Saint-Sauveur porte un projet de tiers-lieu nourricier : cuisine partagée, légumerie, épicerie paysanne, salle pour des ateliers d'alimentation. Il cherche des bénévoles pour le chantier de rénovation et des futurs usagers pour définir les besoins.
+Maxime
+""", "TL AG")
+
+s("G", "discussion", "en", "Community solar on the housing co-op roof", """
+Hi,
+The housing co-op in Bouchayer-Viallet wants to put solar panels on its roof and share the electricity among residents, which is now legal as collective self-consumption. They need help with the financial model and maybe a citizen investment campaign.
+Priya
+""", "RN CU EC")
+
+s("Y", "discussion", "fr", "Carte collaborative des lieux de soin gratuits", """
+Bonjour,
+Avec Médecins du Monde, on voudrait ajouter à notre carte les lieux de soin gratuits ou sans avance de frais : PASS, centres de santé, permanences infirmières, dentistes solidaires. Les fiches devront être vérifiées tous les six mois.
+Léna
+""", "CA SB")
+
+s("S", "discussion", "fr", "Wiki des communs stéphanois : on réorganise", """
+Bonjour,
+Le wiki des communs stéphanois est devenu un labyrinthe : pages orphelines, doublons, liens morts. Je propose une journée de rangement : on définit une arborescence claire, on fusionne les doublons et on écrit une page d'accueil pour les nouveaux venus.
+Alain
+""", "SC")
+
+s("L", "discussion", "en", "Translating our website into Dutch", """
+Hello,
+Many of our neighbours in Belgium would like to follow our work. I suggest translating the main pages of our website and the commons charter into Dutch. A few Flemish friends are ready to help. Who manages the website content?
+Pieter
+""", "SC")
+
+s("G", "discussion", "fr", "Ressourcerie et atelier bois : un lieu commun", """
+Bonjour,
+La ressourcerie de Fontaine et l'atelier bois partagé envisagent de mutualiser un grand hangar : stockage des meubles récupérés, ateliers de réparation ouverts au public, et boutique à petits prix. Il faudra trouver une gouvernance commune entre les deux associations.
+Gaston
+""", "TL GI")
+
+s("Y", "discussion", "fr", "Végétaliser la cour de l'école avec les parents", """
+Bonjour,
+Les parents d'élèves de l'école Michel-Servet veulent transformer la cour goudronnée en cour oasis : arbres, potager, zones d'ombre. La Ville finance une partie des travaux mais demande que les familles s'impliquent. Chantier participatif en mai.
+Amandine
+""", "CU GI")
+
+s("S", "discussion", "fr", "Halte répit pour les aidants familiaux", """
+Bonjour,
+La halte répit du quartier Bellevue accueille les personnes atteintes de troubles de la mémoire le mercredi, pour permettre à leurs proches aidants de souffler. L'équipe cherche des bénévoles pour des activités douces : chant, jeux, promenade.
+Thérèse
+""", "SB")
+
+s("L", "discussion", "fr", "Épicerie solidaire : nouveau créneau", """
+Bonjour,
+L'épicerie solidaire de Fives ouvre un créneau supplémentaire le samedi matin pour les étudiant·es. Les produits sont vendus à 10 ou 30 % de leur prix. Ils manquent de bénévoles pour la mise en rayon et la caisse.
+Nadia
+""", "AG")
+
+s("G", "discussion", "fr", "Rivière propre : résultats des analyses", """
+Bonjour,
+Les résultats des analyses d'eau réalisées le mois dernier sont arrivés : traces de pesticides en aval des vergers, bactéries au niveau de la station d'épuration. On les transmet au syndicat de rivière et on prépare un article pour le journal local.
+Jacques
+""", "RN")
+
+s("Y", "discussion", "en", "Volunteer drivers for medical appointments", """
+Hi all,
+Older people living in the Monts du Lyonnais often miss medical appointments because there's no bus. A solidarity transport network is looking for volunteer drivers, with mileage costs refunded. Even one trip a month helps.
+Fiona
+""", "SB CU")
+
+s("S", "discussion", "fr", "Un local pour le club informatique des seniors", """
+Bonjour,
+Le club informatique des retraités de Montplaisir cherche un local équipé d'une connexion internet pour ses ateliers du jeudi : apprendre à utiliser les mails, les visioconférences et les démarches en ligne. Une salle dans un de nos tiers-lieux serait idéale.
+Robert
+""", "LL TL")
+
+s("L", "discussion", "fr", "Cotisations à prix libre à la Chambre", """
+Bonjour,
+La Chambre des communs propose désormais des cotisations à prix libre pour les collectifs membres, avec un montant conseillé selon le budget annuel. Un tableau explique les tranches. Merci de régler vos cotisations avant la fin du trimestre.
+Pascal
+""", "EC")
+
+s("G", "discussion", "fr", "Un forum ouvert sur l'avenir de l'assemblée", """
+Bonjour,
+Après trois ans d'existence, on propose un forum ouvert d'une journée pour repenser notre assemblée : nos objectifs, nos façons de nous réunir, la place des nouvelles personnes. Chaque participant·e pourra proposer un atelier. Repas partagé le midi.
+Julie
+""", "VA")
+
+s("Y", "discussion", "fr", "Achat groupé de vélos cargos", """
+Bonjour,
+Un groupement d'achat de vélos cargos électriques est en train de se constituer dans le 7e arrondissement : on pourrait obtenir 20 % de réduction. La Métropole donne aussi une aide à l'achat. Ceux qui sont intéressés remplissent le formulaire avant le 15.
+Benjamin
+""", "CU")
+
+s("S", "discussion", "en", "Introducing the new welcome group", """
+Hi everyone,
+A few of us have formed a welcome group for the assembly. We'll answer newcomers' emails, send them the calendar and an explanation of how the plenaries work, and sit with them at their first meeting. If you want to join the group, reply here.
+Chris
+""", "VA")
+
+s("L", "discussion", "fr", "Données ouvertes sur la qualité de l'air", """
+Bonjour,
+Le réseau de capteurs citoyens de qualité de l'air compte maintenant 45 boîtiers dans la métropole. Toutes les mesures sont publiées en données ouvertes et visibles sur une carte en ligne. On cherche des hôtes pour de nouveaux capteurs sur les balcons.
+Raphaël
+""", "RN LL CA")
+
+s("G", "discussion", "fr", "Un registre des savoir-faire de l'assemblée", """
+Bonjour,
+On a plein de compétences dans l'assemblée mais personne ne sait qui sait faire quoi. Je propose un petit annuaire des savoir-faire : qui peut animer, réparer, traduire, coder, jardiner. On pourrait le publier sur le wiki, avec l'accord de chacun.
+Lucas
+""", "SC")
+
+s("Y", "discussion", "fr", "Contre la privatisation des berges du Rhône", """
+Bonjour,
+Un projet de bar privé avec terrasse fermée doit s'installer sur les berges du Rhône, un espace public très utilisé l'été. Le collectif Berges pour tous appelle à un pique-nique de protestation dimanche et à écrire aux élus de la Métropole.
+Sami
+""", "CU GI")
+
+s("S", "discussion", "fr", "Chorale du quartier : on recrute des voix", """
+Bonjour,
+La chorale populaire du Soleil reprend ses répétitions le lundi soir. Chansons de lutte, chants du monde, pas besoin de savoir lire la musique. Les partitions et les enregistrements sont partagés librement sur notre site.
+Pierrette
+""", "SC")
+
+s("L", "discussion", "en", "Open hardware: building our own 3D printer", """
+Hi,
+The fablab is starting a build club: over ten sessions we'll assemble an open-source 3D printer from a free design, and learn the electronics and firmware on the way. Parts are paid by the fablab. Six places left.
+Elena
+""", "TL LL")
+
+s("G", "discussion", "fr", "Le prix de l'eau augmente : réunion publique", """
+Bonjour,
+La régie des eaux annonce une hausse de 12 % du prix de l'eau pour financer la rénovation des canalisations. Le comité des usagers organise une réunion publique pour comprendre ces chiffres et défendre une tarification sociale. Venez nombreux.
+Denis
+""", "RN GI")
+
+s("Y", "discussion", "fr", "Atelier couture zéro déchet", """
+Bonjour,
+L'atelier couture de la Myne propose de fabriquer des sacs à vrac et des charlottes à partir de tissus récupérés. Machines à coudre en accès libre, pas besoin de savoir coudre. Mercredi de 18h à 21h.
+Anouk
+""", "TL")
+
+s("S", "discussion", "fr", "Projet de maison de santé pluriprofessionnelle", """
+Bonjour,
+Dans le quartier de la Cotonne, il n'y a plus de médecin généraliste. Des habitants et des soignants montent un projet de maison de santé gérée collectivement, peut-être en SCIC. Une réunion publique aura lieu à la salle des fêtes pour recueillir les besoins.
+Agnès
+""", "SB EC")
+
+s("L", "discussion", "fr", "Rencontre avec la Région sur les tiers-lieux", """
+Bonjour,
+Nous avons rencontré jeudi la vice-présidente de la Région Hauts-de-France chargée de l'économie sociale. Elle envisage un dispositif de soutien aux tiers-lieux associatifs. Nous devons lui envoyer une note avec nos besoins d'ici la fin du mois.
+Sébastien
+""", "GI TL")
+
+s("G", "discussion", "en", "Recycling old phones into a lending library", """
+Hi,
+We collected 60 old smartphones. Instead of throwing them away, the digital group will wipe them, install a free operating system and lend them to people who need a phone for job hunting. We need volunteers comfortable with flashing ROMs.
+Ahmed
+""", "LL")
+
+s("Y", "discussion", "fr", "Habitat partagé entre générations", """
+Bonjour,
+Une association met en relation des personnes âgées qui ont une chambre libre et des étudiants qui cherchent un logement, contre une présence le soir et de petits services. Ça combat l'isolement et la crise du logement à la fois. Réunion de présentation à la mairie du 4e.
+Yolande
+""", "CU SB")
+
+s("S", "discussion", "fr", "Plénière : changement d'heure", """
+Bonjour,
+Attention, la plénière de samedi commencera à 14h30 et non 14h, la salle étant occupée par un mariage le matin. L'ordre du jour reste le même. On finira par un goûter.
+Christiane
+""", "VA")
+
+s("L", "discussion", "fr", "Débat sur l'accueil des personnes sans papiers", """
+Bonjour,
+Plusieurs membres ont proposé que l'assemblée prenne position sur l'accueil des personnes exilées. Avant toute décision, il faut savoir comment on prend position publiquement : qui signe, au nom de qui, avec quelle majorité ? Je propose qu'on clarifie nos règles.
+Margot
+""", "GI")
+
+s("G", "discussion", "fr", "Jardiner sur les toits de la Villeneuve", """
+Bonjour,
+Le bailleur social accepte de mettre à disposition le toit-terrasse d'un immeuble pour un potager collectif. Il faut des bacs, de la terre, un système d'arrosage. Les habitants de l'immeuble seront prioritaires pour les parcelles. On fait un premier repérage mardi.
+Farida
+""", "AG CU")
+
+s("Y", "discussion", "en", "Our accounting is now on a free software tool", """
+Hi all,
+The treasurer team has moved our accounts from spreadsheets to Dolibarr, a free software suite, hosted on our own server. Members can now see the budget and expenses in real time. A short tutorial is on the wiki.
+Nina
+""", "LL EC")
+
+s("S", "discussion", "fr", "Sortie nature : la tourbière du Pilat", """
+Bonjour,
+Dimanche 15, sortie découverte de la tourbière de Gimel avec un garde du parc naturel régional. On parlera du rôle des tourbières pour stocker l'eau et le carbone. Covoiturage au départ de Carnot à 8h30.
+Émile
+""", "RN")
+
+s("L", "discussion", "fr", "Bénévoles pour la maraude du jeudi", """
+Bonjour,
+La maraude du jeudi soir manque de monde : on distribue des soupes chaudes, des couvertures et surtout on prend le temps de discuter avec les personnes à la rue. Il faut être deux par équipe. Formation rapide avant la première sortie.
+Antoine
+""", "SB")
+
+s("G", "discussion", "fr", "Questionnaire aux élus sur le foncier agricole", """
+Bonjour,
+Avant les élections départementales, nous proposons d'envoyer un questionnaire aux candidats sur la protection des terres agricoles et l'installation de jeunes paysans. Le texte est sur le pad. Merci de le relire avant vendredi.
+Sylvie
+""", "AG GI")
+
+s("Y", "discussion", "fr", "Point sur les adhésions 2025", """
+Bonjour,
+À ce jour, 84 personnes ont renouvelé leur adhésion pour 2025, contre 120 l'an dernier. Le budget de l'association reste fragile. Pensez à régler votre cotisation, même symbolique, en espèces lors de la plénière ou par virement.
+Jean-Pierre
+""", "EC")
+
+s("S", "discussion", "en", "Guide to the map for new contributors", """
+Hi,
+I've written a short guide for people who want to add initiatives to the map: how to create an account, fill in a card, choose categories and add a photo. It's on the wiki. Feedback is welcome before we send it to all groups.
+Jack
+""", "CA SC")
+
+s("L", "carto", "fr", "Les catégories de la carte sont trop nombreuses", """
+Bonjour,
+Avec 42 catégories, plus personne ne s'y retrouve sur la carte des communs. Je propose de les regrouper en une douzaine de grandes familles, avec des étiquettes libres pour le détail. Une réunion du groupe cartographie est prévue mercredi pour en discuter.
+Anne
+""", "CA")
+
+s("G", "carto", "fr", "Cartopartie dans le quartier de l'Abbaye", """
+Bonjour,
+Samedi, cartopartie dans le quartier de l'Abbaye : on se promène en petits groupes pour repérer les lieux ressources (associations, bancs, toilettes, boîtes à livres, points d'eau) et on les reporte sur la carte. Rendez-vous 10h place de l'Abbaye.
+Clément
+""", "CA")
+
+s("Y", "carto", "en", "Merging our map with the regional directory", """
+Hi,
+The regional network of solidarity economy keeps a directory of 900 organisations. They proposed to merge it with our commons map so people only have one place to look. We need to agree on common categories and on who keeps each entry up to date.
+Helen
+""", "CA")
+
+s("S", "carto", "fr", "Stage : une étudiante pour la cartographie", """
+Bonjour,
+Une étudiante en géographie de l'université Jean-Monnet fera son stage de trois mois avec nous pour enrichir la carte des initiatives stéphanoises : enquêtes de terrain, vérification des fiches, analyse des zones où il manque des lieux. Merci de lui réserver un bon accueil.
+Bernard
+""", "CA")
+
+s("L", "carto", "fr", "Un plan papier des lieux solidaires", """
+Bonjour,
+Les travailleurs sociaux nous demandent un plan imprimé des lieux solidaires de Lille-Sud (distribution alimentaire, douches, laverie, accès au droit) à remettre aux personnes sans internet. On peut le tirer de la carte en ligne. Qui s'occupe de la mise en page ?
+Pauline
+""", "CA")
+
+s("G", "carto", "en", "Who is doing what in the Grésivaudan valley?", """
+Hi all,
+We're trying to list all the commons initiatives in the Grésivaudan valley: repair cafés, food co-ops, shared gardens, housing projects. If you know some, add them directly to the map or send me a name and a contact, I'll create the entry.
+Sophie
+""", "CA")
+
+s("Y", "carto", "fr", "Données de la carte : quelle licence ?", """
+Bonjour,
+Avant de publier les données de notre carte, il faut choisir une licence. L'ODbL oblige à repartager les améliorations, la Licence Ouverte est plus permissive. Je penche pour l'ODbL comme OpenStreetMap. On en parle au groupe carto jeudi.
+Matthieu
+""", "CA SC")
+
+s("S", "carto", "fr", "Bug : la carte ne s'affiche plus sur mobile", """
+Bonjour,
+Depuis hier la carte des initiatives reste blanche sur téléphone (Firefox et Chrome). Sur ordinateur tout fonctionne. Quelqu'un du groupe technique peut regarder ? C'est gênant, on la présente au forum des associations samedi.
+Lydie
+""", "CA LL")
+
+s("L", "sante", "fr", "Permanence d'écoute pour les étudiant·es", """
+Bonjour,
+Une permanence d'écoute gratuite et anonyme ouvre pour les étudiant·es en difficulté psychologique, le mardi soir à la maison des étudiants. Des bénévoles formés et une psychologue se relaient. Faites circuler, beaucoup de jeunes vont mal en ce moment.
+Manon
+""", "SB")
+
+s("G", "sante", "en", "Self-help group for people living with chronic pain", """
+Hi,
+A self-help group for people living with chronic pain meets every other Wednesday at the community centre. It's a space to share tips, frustrations and a bit of laughter. No medical advice, just mutual support. Carers are welcome too.
+Grace
+""", "SB")
+
+s("Y", "sante", "fr", "Qi gong gratuit dans le parc", """
+Bonjour,
+Tous les dimanches matin à 9h, une séance de qi gong gratuite est proposée dans le parc de la Cerisaie. C'est doux, accessible à tous les âges et ça fait un bien fou. Venez avec une tenue confortable.
+Liliane
+""", "SB")
+
+s("S", "entraide", "fr", "Caisse de solidarité pour les soins dentaires", """
+Bonjour,
+Plusieurs membres ne peuvent pas payer leurs soins dentaires. On propose de monter une caisse de solidarité, alimentée par des dons, pour avancer les frais. Un petit groupe décidera des aides de façon anonyme. Qu'en pensez-vous ?
+Gérard
+""", "SB EC")
+
+s("L", "entraide", "en", "Meal train for Sarah after the surgery", """
+Hi everyone,
+Sarah is recovering from surgery and will be at home for three weeks with two small kids. We've set up a meal train: sign up for one evening and drop a meal at her door. Vegetarian, no nuts please.
+Olivia
+""", "SB")
+
+s("G", "entraide", "fr", "Accompagner les personnes âgées pendant la canicule", """
+Bonjour,
+Avec la canicule annoncée, on propose d'appeler chaque jour les personnes âgées seules de l'immeuble et du quartier, de vérifier qu'elles boivent assez et de leur apporter des courses. La liste des volontaires est sur le pad.
+Marie
+""", "SB")
+
+s("Y", "sante", "fr", "Atelier santé des femmes au centre social", """
+Bonjour,
+Un cycle d'ateliers santé réservé aux femmes démarre au centre social des États-Unis : contraception, ménopause, santé mentale, accès aux droits. Animé par une sage-femme et une conseillère conjugale. Garde d'enfants sur place.
+Aïcha
+""", "SB")
+
+s("S", "sante", "en", "Sports for everyone: free sessions on Saturdays", """
+Hi,
+The neighbourhood sports club offers free adapted sport sessions on Saturday mornings for people who haven't exercised in years, whatever their age or weight. Gentle football, walking, stretching. Good for body and mind.
+Kevin
+""", "SB")
+
+s("L", "savoirs", "fr", "Bibliothèque partagée au café associatif", """
+Bonjour,
+Le café associatif des Moulins installe une bibliothèque partagée : romans, essais sur les communs, bandes dessinées. Chacun emprunte et dépose librement. On cherche quelqu'un pour trier les dons et faire un petit catalogue en ligne.
+Agnès
+""", "SC")
+
+s("G", "savoirs", "fr", "Publier nos comptes rendus sous Creative Commons", """
+Bonjour,
+Est-ce qu'on précise enfin une licence pour nos textes publiés (guides, fiches, articles du blog) ? Je propose CC BY-SA pour tout, sauf les photos de personnes. Il faudrait l'indiquer en pied de page du site et sur le wiki.
+Rémi
+""", "SC")
+
+s("Y", "savoirs", "en", "Wikipedia edit-a-thon on Lyon's working-class history", """
+Hi all,
+We're organising an edit-a-thon to improve Wikipedia articles on the silk workers' revolts and other parts of Lyon's working-class history. Beginners are welcome, experienced editors will help. Saturday at the municipal library, bring a laptop.
+Clara
+""", "SC")
+
+s("S", "savoirs", "fr", "Podcast : les voix des quartiers", """
+Bonjour,
+Le podcast « Les voix des quartiers » cherche des habitantes et habitants pour raconter leur quartier, leurs luttes et leurs initiatives. Les épisodes sont diffusés sur la radio associative et publiés librement en ligne. Un atelier d'initiation au montage audio est proposé.
+Nicolas
+""", "SC")
+
+s("L", "savoirs", "fr", "Documenter le fonctionnement de l'atelier vélo", """
+Bonjour,
+On se rend compte que tout le savoir de l'atelier vélo est dans la tête de deux personnes. On voudrait écrire une documentation : réglages de base, inventaire des pièces, accueil des usagers. Des volontaires pour rédiger et relire ?
+Thibaut
+""", "SC TL")
+
+s("G", "savoirs", "en", "Open education resources on climate for teachers", """
+Hello,
+A group of teachers is writing open educational resources on climate change for secondary schools, free to reuse and adapt under a CC BY licence. They're looking for scientists and illustrators to review the content.
+Marta
+""", "SC RN")
+
+s("Y", "tierslieux", "fr", "Le hackerspace déménage", """
+Bonjour,
+Le hackerspace quitte son local de la rue Paul-Bert pour un espace plus grand à Gerland. On a besoin de bras samedi pour transporter l'établi, les machines et les bacs de composants. Pizza offerte aux déménageurs !
+Adrien
+""", "TL")
+
+s("S", "tierslieux", "fr", "Règlement intérieur de l'atelier partagé", """
+Bonjour,
+Le règlement intérieur de l'atelier partagé a été mis à jour : formation obligatoire pour chaque machine, rangement en fin de séance, cahier de liaison pour signaler les pannes. Merci de le lire et de le signer lors de votre prochaine venue.
+Thierry
+""", "TL")
+
+s("L", "tierslieux", "en", "New bakery oven at the shared kitchen", """
+Hi all,
+The shared kitchen just got a second-hand professional bread oven! Bakers from the neighbourhood can now book it by the half-day. Training on Sunday for those who want to use it. Flour co-op members get a discount.
+Lucas
+""", "TL")
+
+s("G", "tierslieux", "fr", "Tiers-lieu rural : le Café de la Gare à Mens", """
+Bonjour,
+Le Café de la Gare à Mens est devenu un tiers-lieu rural : bar associatif, bureaux partagés, point poste, épicerie de dépannage, concerts. Il est tenu par une centaine de bénévoles. Ils organisent une journée portes ouvertes le 28.
+Lise
+""", "TL")
+
+s("Y", "tierslieux", "fr", "Salle de réunion disponible au tiers-lieu", """
+Bonjour,
+La grande salle du tiers-lieu de la Croix-Rousse peut être réservée gratuitement par les collectifs membres pour leurs réunions, le soir et le week-end. Vidéoprojecteur et cuisine à disposition. Réservation sur le calendrier en ligne.
+Jérémie
+""", "TL")
+
+s("S", "discussion", "en", "Sharing tools between neighbours", """
+Hi,
+We're setting up a tool library in a garage of the Solaure housing estate: drills, ladders, garden tools, sewing machines. Members borrow for free. The garage is lent by the landlord. We need help to catalogue the tools.
+Amir
+""", "TL CU")
+
+s("L", "environnement", "fr", "Les castors sur la Deûle ? Non, les ragondins", """
+Bonjour,
+Suite à la discussion d'hier, ce sont bien des ragondins qu'on voit le long de la Deûle, pas des castors. Le garde du parc explique qu'ils abîment les berges. Une sortie naturaliste est prévue pour observer la faune du canal.
+Gaëtan
+""", "RN")
+
+s("G", "environnement", "fr", "Sécheresse : les sources du Vercors", """
+Bonjour,
+Plusieurs villages du Vercors ont été ravitaillés en eau par camion cet été. Le conseil scientifique du parc présente jeudi une étude sur l'évolution des sources et des nappes. Il faudrait en tirer des propositions pour le partage de l'eau entre usages.
+Marc
+""", "RN")
+
+s("Y", "environnement", "en", "Bat walk along the Saône", """
+Hi,
+Join us for a bat walk along the Saône on Friday evening. With ultrasonic detectors we'll listen to the bats hunting above the water. A naturalist will explain their role in the ecosystem. Meet at 9 pm at the footbridge.
+Eva
+""", "RN")
+
+s("S", "environnement", "fr", "Économiser l'énergie cet hiver", """
+Bonjour,
+L'espace info énergie organise des balades thermiques dans le quartier : avec une caméra infrarouge, on repère les fuites de chaleur des maisons. Ensuite, conseils pour isoler et réduire sa facture. Gratuit, sur inscription.
+Stéphanie
+""", "RN")
+
+s("L", "environnement", "fr", "Forêt urbaine : planter 1 000 arbres à Roubaix", """
+Bonjour,
+Le projet de micro-forêt urbaine de Roubaix avance : 1 000 jeunes arbres d'essences locales seront plantés sur une ancienne friche, selon la méthode Miyawaki. Les habitants sont invités à planter en famille les 7 et 8 mars.
+Laure
+""", "RN CU")
+
+s("G", "numerique", "fr", "Visioconférence : on passe à Jitsi", """
+Bonjour,
+Pour nos réunions à distance, on arrête Zoom et on passe à Jitsi Meet, hébergé par un chaton grenoblois. Pas de compte à créer, il suffit d'un lien. J'enverrai un petit mode d'emploi avant la prochaine réunion du groupe.
+Florence
+""", "LL")
+
+s("Y", "numerique", "en", "Backup of our shared files", """
+Hi all,
+Our shared drive has no backup at all. If the server dies we lose five years of documents. I propose an automatic nightly backup with restic to a second machine at another member's place. Two volunteers to set it up?
+Liam
+""", "LL")
+
+s("S", "numerique", "fr", "Formation LibreOffice pour les bénévoles", """
+Bonjour,
+Beaucoup de bénévoles galèrent avec les tableurs et les traitements de texte. Le groupe numérique propose deux matinées de formation à LibreOffice : mise en page, publipostage, formules simples. Sur inscription, ordinateurs fournis.
+Patricia
+""", "LL")
+
+s("L", "numerique", "fr", "Panne de la messagerie de l'association", """
+Bonjour,
+Depuis ce matin, les mails envoyés à contact@ reviennent en erreur. Notre hébergeur associatif a un problème de certificat, ils sont dessus. En attendant, écrivez directement aux adresses personnelles des membres du bureau.
+Vincent
+""", "LL")
+
+s("G", "orga", "fr", "Bienvenue à la nouvelle équipe d'accueil", """
+Bonjour,
+Merci à Lina, Karim et Odette qui rejoignent l'équipe d'accueil de l'assemblée. Ils s'occuperont de répondre aux nouvelles personnes, de présenter nos groupes en début de plénière et d'organiser le café des nouveaux une fois par trimestre.
+Claire
+""", "VA")
+
+s("Y", "orga", "fr", "Salle trop petite pour la plénière", """
+Bonjour,
+On était plus de cinquante à la dernière plénière, dans une salle prévue pour trente. Il faut trouver un lieu plus grand pour les prochaines : maison des associations, gymnase, salle paroissiale ? Toute proposition est bienvenue.
+Kevin
+""", "VA")
+
+s("S", "orga", "fr", "Rappel : réunion de préparation de l'AG", """
+Bonjour,
+Rappel : réunion de préparation de l'assemblée générale mardi à 18h30 au local. On finalise l'ordre du jour, le rapport moral et la répartition des rôles (accueil, animation, prise de notes). Pensez à apporter vos idées d'animation.
+Béatrice
+""", "VA")
+
+s("L", "orga", "en", "Feedback form after the plenary", """
+Hi everyone,
+Thanks for coming to the plenary. Could you take two minutes to fill in the feedback form: was the agenda clear, did you get to speak, was the venue accessible, what should we change next time? We'll share the results at the next meeting.
+Anna
+""", "VA")
+
+s("G", "orga", "fr", "Re: Qui ramène quoi pour le buffet de la plénière ?", """
+Je ramène un grand taboulé et du jus de pomme de la ferme.
+
+Le 2 juin, Capucine a écrit :
+> Pour le buffet qui suivra la plénière, il nous manque des plats salés
+> et des boissons sans alcool.
+
+Basile
+""", "VA")
+
+s("Y", "discussion", "fr", "Re: Cotisations à prix libre à la Chambre", """
+Pour les petits collectifs sans budget, le montant conseillé de 50 euros reste élevé. On pourrait prévoir une cotisation en temps (heures de bénévolat) à la place ?
+
+> La Chambre des communs propose désormais des cotisations à prix libre
+
+-- 
+Liste chambre@lyon.example
+""", "EC")
+
+s("S", "discussion", "en", "Re: Bike lanes in Saint-Étienne", """
+The council finally answered: a temporary bike lane will be tested on cours Fauriel from May. Well done everyone who came to the rides and wrote to the deputy mayor!
+
+On Mon, 3 Feb, Ben wrote:
+> There will be a bike parade on Saturday to ask for safe bike lanes
+
+Ben
+""", "CU GI")
+
+s("L", "discussion", "fr", "Re: Groupe de soutien pour les jeunes parents", """
+Merci pour l'info, je transmets à ma sœur qui vient d'accoucher et qui se sent très seule. Est-ce qu'il y a un groupe équivalent pour les papas ?
+
+-----Message d'origine-----
+De : Marine <marine@example.org>
+Objet : Groupe de soutien pour les jeunes parents
+
+Théo
+""", "SB")
+
+
+# ---------------------------------------------------------------------------
+# Writing and checking
+# ---------------------------------------------------------------------------
+
+def _write(path, records, prefix):
+    """Number records (prefix-001 ...) and write them as JSON lines."""
+    with open(path, "w", encoding="utf-8") as out:
+        for i, rec in enumerate(records, 1):
+            rec = {"id": rec.get("id") or f"{prefix}-{i:03d}", **rec}
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def _check(seed, holdout):
+    """Return problems: bad sizes, duplicate subjects or bodies, holdout leaking into seed."""
+    problems = []
+    for rec in seed + holdout:
+        words = len(rec["body"].split())
+        if not 10 <= words <= 200 or len(rec["themes"]) > 3:
+            problems.append(f"{rec['subject']!r}: {words} words, {len(rec['themes'])} themes")
+    for field in ("subject", "body"):
+        counts = Counter(rec[field] for rec in seed + holdout)
+        problems += [f"duplicate {field}: {v[:50]!r}" for v, n in counts.items() if n > 1]
+    return problems
+
+
+def main():
+    dev = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    seed = dev + SEED
+    problems = _check(seed, HOLDOUT)
+    for problem in problems:
+        print("PROBLEM:", problem)
+    _write(HERE / "themes_seed.jsonl", seed, "seed")
+    _write(HERE / "themes_holdout.jsonl", HOLDOUT, "holdout")
+    for name, records in (("seed", seed), ("holdout", HOLDOUT)):
+        per_slug = Counter(t for r in records for t in r["themes"])
+        print(f"{name}: {len(records)} messages, "
+              f"{sum(1 for r in records if not r['themes'])} without theme, "
+              f"langs {dict(Counter(r['lang'] for r in records))}")
+        print("   " + ", ".join(f"{k} {v}" for k, v in sorted(per_slug.items())))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

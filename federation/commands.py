@@ -1,0 +1,235 @@
+"""Mail to ``<list>-join``, ``<list>-leave`` and ``<list>-request``, and confirmations.
+
+Commands are read from the subject, then the first unquoted lines of the body, in French
+or English (Mailman's and Sympa's keywords). Every change is confirmed by a round trip: a
+reply keeping "confirm <secret>" in its subject, or the link in the confirmation mail.
+Automatic mail is never answered (RFC 3834), and loops die here: a notice of ours coming
+back carries our ``X-Loop``/``List-Id`` and is dropped.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from . import membership, moderation, notices, tokens
+from .db import session_scope
+from .directory import find_list
+from .errors import Invalid
+from .message import Parsed, header_value, parse
+from .models import MailingList
+from .settings import Settings
+from .tokens import BadToken
+
+log = logging.getLogger(__name__)
+
+# keyword (accents stripped, lowercase) → (command, language it tells us)
+KEYWORDS = {
+    "subscribe": ("subscribe", "en"), "join": ("subscribe", "en"),
+    "subscription": ("subscribe", "en"),
+    "abonner": ("subscribe", "fr"), "abonnement": ("subscribe", "fr"),
+    "inscrire": ("subscribe", "fr"), "inscription": ("subscribe", "fr"),
+    "unsubscribe": ("unsubscribe", "en"), "leave": ("unsubscribe", "en"),
+    "signoff": ("unsubscribe", "en"), "unsubscription": ("unsubscribe", "en"),
+    "desabonner": ("unsubscribe", "fr"), "desabonnement": ("unsubscribe", "fr"),
+    "desinscrire": ("unsubscribe", "fr"), "desinscription": ("unsubscribe", "fr"),
+    "quitter": ("unsubscribe", "fr"), "resilier": ("unsubscribe", "fr"),
+    "help": ("help", "en"), "aide": ("help", "fr"),
+}
+REJECT_WORDS = {"reject", "discard", "refuse", "deny", "rejeter", "refuser", "rejet", "refus"}
+_PREFIX = re.compile(r"^\s*((re|tr|fw|fwd|aw)\s*:\s*)+", re.IGNORECASE)
+_NO_ANSWER = re.compile(r"^\s*(bulk|junk|list)\b", re.IGNORECASE)
+ADDRESS_COMMANDS = {"join": "subscribe", "leave": "unsubscribe"}
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """What a redeemed token did: its purpose, list, address, language and outcome."""
+
+    purpose: str
+    list_address: str
+    email: str
+    language: str
+    outcome: str  # subscribed, unsubscribed, approved, rejected, already-decided
+
+
+def _words(text: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z]+", plain.lower())
+
+
+def _lines(parsed: Parsed, limit: int = 5) -> list[str]:
+    """The subject, then the first unquoted, non-empty body lines before a signature."""
+    lines = [_PREFIX.sub("", parsed.subject or "")]
+    for line in (parsed.body_text or "").splitlines():
+        if line.rstrip() == "--" or len(lines) > limit:
+            break  # RFC 3676 §4.3 signature separator "-- "
+        if line.strip() and not line.lstrip().startswith(">"):
+            lines.append(line)
+    return lines
+
+
+def read_command(parsed: Parsed) -> tuple[str, str]:
+    """The first command found and the language of its keyword, else ("", "")."""
+    for line in _lines(parsed):
+        for word in _words(line):
+            if word in KEYWORDS:
+                return KEYWORDS[word]
+    return "", ""
+
+
+def guess_language(parsed: Parsed, raw: bytes) -> str:
+    """fr or en: Content-Language (RFC 3282) first, then the command keywords; fr by default."""
+    declared = header_value(raw, "Content-Language").strip().lower()
+    if declared[:2] in ("fr", "en"):
+        return declared[:2]
+    return read_command(parsed)[1] or "fr"
+
+
+def wants_reject(parsed: Parsed) -> bool:
+    """A moderator's reply says "reject" as the subject's first word or the body's first line."""
+    lines = _lines(parsed, limit=1)
+    return any(_words(line)[:1] and _words(line)[0] in REJECT_WORDS for line in lines)
+
+
+def answerable(raw: bytes, sender: str, mailing_list: MailingList) -> bool:
+    """RFC 3834 §2: never answer a null sender, automatic mail, bulk/list mail or our own."""
+    if not sender.strip("<>"):
+        return False
+    submitted = header_value(raw, "Auto-Submitted").split(";")[0].strip().lower()
+    if submitted not in ("", "no") or _NO_ANSWER.match(header_value(raw, "Precedence")):
+        return False
+    ours = (f"{mailing_list.local_part}-request@{mailing_list.domain}", mailing_list.address)
+    loop = header_value(raw, "X-Loop").lower()
+    return (f"<{mailing_list.list_id}>" not in header_value(raw, "List-Id")
+            and not any(address in loop for address in ours))
+
+
+def request(settings: Settings, list_address: str, email: str, purpose: str,
+            language: str = "fr", name: str = "", in_reply_to: str = "") -> None:
+    """Start a subscribe/unsubscribe round trip: store a token, mail the confirmation.
+
+    The same answer whether or not the address is already a member: nothing is disclosed.
+    """
+    email = membership.normalize_email(email)
+    with session_scope(settings) as session:
+        ml = find_list(session, list_address)
+        secret = tokens.create(session, purpose, ml, email, {"language": language, "name": name})
+        notice = notices.build(settings, f"confirm_{purpose}", language, email, ml,
+                               in_reply_to=in_reply_to, secret=secret,
+                               link=f"{settings.base_url}/confirm/{secret}")
+    notices.send(settings, notice, [email])
+
+
+def leave(settings: Settings, list_address: str, email: str) -> bool:
+    """Unsubscribe at once (RFC 8058 one-click: the signed link is the proof); say goodbye.
+
+    Returns False when the address was not (or no longer) a member: a repeated POST is fine.
+    """
+    with session_scope(settings) as session:
+        ml = find_list(session, list_address)
+        member = membership.find(session, ml, email) if ml is not None else None
+        if member is None:
+            return False
+        notice = notices.build(settings, "goodbye", member.language, member.email, ml)
+        membership.remove(session, ml, email)
+    notices.send(settings, notice, [email])
+    return True
+
+
+def confirm(settings: Settings, secret: str,
+            purposes: tuple[str, ...] = ("subscribe", "unsubscribe", "moderate"),
+            list_address: str = "", reject: bool = False) -> Confirmed:
+    """Redeem a token and do what it stands for; raises ``BadToken`` (nothing changed)."""
+    notice = None
+    with session_scope(settings) as session:
+        token = tokens.find(session, secret)
+        ml = session.get(MailingList, token.list_id) if token.list_id else None
+        if (token.purpose not in purposes or ml is None
+                or (list_address and ml.address != list_address.lower())):
+            raise BadToken("forged")
+        tokens.redeem(session, token.purpose, secret)
+        data = tokens.payload(token)
+        language = data.get("language") or "fr"
+        if token.purpose == "subscribe":
+            member = membership.add(session, ml, token.email, language=language,
+                                    name=data.get("name", ""))
+            notice = notices.build(settings, "welcome", member.language, member.email, ml)
+            outcome = "subscribed"
+        elif token.purpose == "unsubscribe":
+            member = membership.find(session, ml, token.email)
+            language = member.language if member is not None else language
+            membership.remove(session, ml, token.email)
+            notice = notices.build(settings, "goodbye", language, token.email, ml)
+            outcome = "unsubscribed"
+        result = Confirmed(token.purpose, ml.address, token.email, language, "")
+    if notice is not None:
+        notices.send(settings, notice, [result.email])
+        return replace(result, outcome=outcome)
+    decided = (moderation.reject if reject else moderation.approve)(settings, data["held"])
+    outcome = ("rejected" if reject else "approved") if decided else "already-decided"
+    return replace(result, outcome=outcome)
+
+
+def _answer_confirmation(settings: Settings, list_address: str, secret: str, parsed: Parsed,
+                         raw: bytes, person: str) -> str:
+    """Confirm by reply; a bad token gets an explanation and changes nothing."""
+    try:
+        done = confirm(settings, secret, list_address=list_address, reject=wants_reject(parsed))
+    except BadToken as bad:
+        language = guess_language(parsed, raw)
+        with session_scope(settings) as session:
+            notice = notices.build(settings, "bad_token", language, person,
+                                   find_list(session, list_address), in_reply_to=parsed.message_id,
+                                   problem=notices.word(bad.kind, language))
+        notices.send(settings, notice, [person])
+        return f"250 2.0.0 {bad} ; réponse envoyée / answer sent"
+    if done.purpose == "moderate":
+        _acknowledge_decision(settings, list_address, done, person, parsed)
+    return f"250 2.0.0 Confirmé / confirmed: {done.outcome}"
+
+
+def _acknowledge_decision(settings: Settings, list_address: str, done: Confirmed, person: str,
+                          parsed: Parsed) -> None:
+    with session_scope(settings) as session:
+        ml = find_list(session, list_address)
+        member = membership.find(session, ml, person)
+        language = member.language if member is not None else "fr"
+        decision = notices.word(done.outcome, language) if done.outcome != "already-decided" \
+            else {"fr": "déjà décidé", "en": "already decided"}[language]
+        notice = notices.build(settings, "moderated", language, person, ml,
+                               in_reply_to=parsed.message_id, subject=parsed.subject[:200],
+                               sender=person, decision=decision)
+    notices.send(settings, notice, [person])
+
+
+def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> str:
+    """Answer one mail to a -join/-leave/-request address; returns the SMTP reply line."""
+    local, _, domain = address.strip("<>").lower().rpartition("@")
+    base, _, suffix = local.rpartition("-")
+    list_address = f"{base}@{domain}"
+    parsed = parse(raw)
+    with session_scope(settings) as session:
+        ml = find_list(session, list_address)
+        if ml is None or not answerable(raw, sender, ml):
+            return "250 2.0.0 Ignoré (message automatique) / ignored (automatic message)"
+    person = parsed.from_addr or sender.strip("<>").lower()
+    secret = tokens.find_secret(parsed.subject + "\n" + parsed.body_text)
+    if secret:
+        return _answer_confirmation(settings, list_address, secret, parsed, raw, person)
+    command, _ = read_command(parsed)
+    command = ADDRESS_COMMANDS.get(suffix, command)
+    language = guess_language(parsed, raw) if command else "fr+en"
+    try:
+        if command in ("subscribe", "unsubscribe"):
+            request(settings, list_address, person, command, language, parsed.from_name,
+                    in_reply_to=parsed.message_id)
+            return "250 2.0.0 Confirmation envoyée / confirmation sent"
+    except Invalid:
+        return "250 2.0.0 Adresse invalide, ignorée / invalid address, ignored"
+    with session_scope(settings) as session:
+        notice = notices.build(settings, "help", language, person, find_list(session, list_address),
+                               in_reply_to=parsed.message_id)
+    notices.send(settings, notice, [person])
+    return "250 2.0.0 Aide envoyée / help sent"

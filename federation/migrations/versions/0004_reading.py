@@ -1,0 +1,28 @@
+"""Indexes for the read side: feeds ordered by date, freshness by arrival time.
+
+Revision ID: 0004_reading
+Revises: 0002_members
+"""
+from alembic import op
+
+revision = "0004_reading"
+down_revision = "0002_members"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # the "everything" and assembly feeds walk all messages newest first (RFC 5005 keyset)
+    op.create_index("ix_messages_date", "messages", ["date"])
+    # cache validation: the newest arrival in a scope is one index probe
+    op.create_index("ix_messages_received", "messages", ["received_at"])
+    op.create_index("ix_messages_list_received", "messages", ["list_id", "received_at"])
+    # deleted messages are few: counting them per scope is part of the freshness stamp
+    op.create_index("ix_messages_deleted_list", "messages", ["deleted", "list_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_messages_deleted_list", "messages")
+    op.drop_index("ix_messages_list_received", "messages")
+    op.drop_index("ix_messages_received", "messages")
+    op.drop_index("ix_messages_date", "messages")

@@ -1,0 +1,282 @@
+"""Full-text search over the archive: SQLite FTS5 embedded, PostgreSQL tsvector in production.
+
+Both backends index the same words, analysed here in Python: accents and case folded,
+French elisions split off ("l'école" → "ecole"), then Snowball-stemmed in the message's
+language, so "jardins" finds "jardin" and "ecole" finds "école" alike on SQLite and on
+PostgreSQL (whose ``'simple'`` configuration then only splits on spaces). A query word
+matches either of its French and English stems; ``word*`` is a prefix, ``"a b"`` a phrase,
+``-word`` an exclusion. Lines quoted from earlier messages (``>``) are not indexed: the
+message that wrote them is. The index is derived data: ``rebuild`` recreates it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Float, Integer, column, exists, or_, select, text
+from sqlalchemy.orm import Session, undefer
+
+from . import snippets
+from .addresses import obfuscate
+from .db import session_scope
+from .models import Assembly, MailingList, Message, Theme, ThreadTheme
+from .settings import Settings
+from .taxonomy import fold
+from .textprep import guess_lang, stem
+
+PER_PAGE = 20
+MAX_BODY = 200_000  # characters indexed per message (a tsvector holds at most 1 MB)
+_WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+# Dropped from queries (not from the index, so phrases keep them) when other words remain.
+_STOP = frozenset("""a au aux avec ce ces dans de des du elle en et il je la le les leur lui
+ma mais me mes mon ne nous on ou par pas pour qu que qui sa se ses son sur ta te tu un une
+vos votre vous est sont an and are as at be by for from in is it of on or that the this to
+was with""".split())
+
+
+@dataclass(frozen=True)
+class Term:
+    """One query element: a word, or several (a phrase); maybe a prefix, maybe excluded."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+    negated: bool = False
+
+    def stems(self, lang: str) -> tuple[str, ...]:
+        return tuple(stem(word, lang) for word in self.words)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Narrowing a search: assembly slug, list address, theme slug, author, date range."""
+
+    assembly: str = ""
+    list: str = ""
+    theme: str = ""
+    author: str = ""
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.assembly or self.list or self.theme or self.author
+                    or self.since or self.until)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A message found, with its list and assembly, and HTML snippet and subject (escaped,
+    addresses obfuscated, matched words in ``<mark>``)."""
+
+    message: Message
+    mailing_list: MailingList
+    assembly: Assembly
+    snippet_html: str
+    subject_html: str
+
+
+@dataclass(frozen=True)
+class Results:
+    """One page of hits; ``has_next`` tells whether another page follows."""
+
+    hits: list[Hit] = field(default_factory=list)
+    page: int = 1
+    has_next: bool = False
+    terms: tuple[Term, ...] = ()
+
+
+def words(text_: str) -> list[str]:
+    """The folded words of a text (accents and case removed; "l'école" → "l", "ecole")."""
+    return _WORD.findall(fold(text_))
+
+
+def unquoted(body: str) -> str:
+    """The body without the lines it quotes from earlier messages (``>``, RFC 3676 §4.5)."""
+    return "\n".join(line for line in body.splitlines() if not line.lstrip().startswith(">"))
+
+
+def analyse(text_: str, lang: str) -> str:
+    """Folded, stemmed words of a text joined by spaces: what both backends index."""
+    return " ".join(stem(word, lang) for word in words(text_))
+
+
+def parse_query(query: str) -> tuple[Term, ...]:
+    """Read a query: words, "phrases", word* prefixes and -exclusions."""
+    terms = []
+    for match in _TOKEN.finditer(query or ""):
+        negated = bool(match.group(1) or match.group(3))
+        raw = match.group(2) if match.group(2) is not None else match.group(4)
+        prefix = match.group(4) is not None and raw.endswith("*")
+        found = tuple(words(raw))
+        if not found:
+            continue
+        terms.append(Term(found, prefix=prefix and len(found) == 1, negated=negated))
+    positive = [t for t in terms if not t.negated]
+    meaningful = [t for t in positive if len(t.words) > 1 or t.words[0] not in _STOP]
+    if meaningful and len(meaningful) < len(positive):
+        terms = [t for t in terms if t.negated or t in meaningful]
+    return tuple(terms)
+
+
+def _variants(term: Term) -> list[tuple[str, ...]]:
+    """The stem sequences a term may match: French and English, without duplicates."""
+    found: list[tuple[str, ...]] = []
+    for lang in ("fr", "en"):
+        stems = term.stems(lang)
+        if stems not in found:
+            found.append(stems)
+    return found
+
+
+def fts5_query(terms: tuple[Term, ...]) -> str:
+    """The FTS5 MATCH expression of parsed terms (stems are [^\\W_]+, safe inside quotes)."""
+    def one(term: Term) -> str:
+        suffix = "*" if term.prefix else ""
+        return "(" + " OR ".join(f'"{" ".join(v)}"{suffix}' for v in _variants(term)) + ")"
+    positive = " AND ".join(one(t) for t in terms if not t.negated)
+    negative = "".join(f" NOT {one(t)}" for t in terms if t.negated)
+    return f"({positive}){negative}" if positive else ""
+
+
+def tsquery(terms: tuple[Term, ...]) -> str:
+    """The PostgreSQL tsquery text (for ``to_tsquery('simple', …)``) of parsed terms."""
+    def one(term: Term) -> str:
+        suffix = ":*" if term.prefix else ""
+        return "(" + " | ".join("(" + " <-> ".join(f"'{s}'{suffix}" for s in v) + ")"
+                                for v in _variants(term)) + ")"
+    positive = " & ".join(one(t) for t in terms if not t.negated)
+    negative = "".join(f" & !{one(t)}" for t in terms if t.negated)
+    return f"({positive}){negative}" if positive else ""
+
+
+def document(message: Message) -> dict:
+    """The analysed subject, body and author of a message, in its guessed language."""
+    body = unquoted(message.body_text or "")[:MAX_BODY]
+    lang = guess_lang(words(message.subject + " " + body[:5000]))
+    return {"pk": message.id, "subject": analyse(message.subject or "", lang),
+            "body": analyse(body, lang),
+            "author": " ".join(words(f"{message.from_name} {message.from_addr}"))}
+
+
+_PG_UPSERT = text(
+    "INSERT INTO search_documents (message_pk, document) VALUES (:pk, "
+    "setweight(to_tsvector('simple', :subject), 'A') || "
+    "setweight(to_tsvector('simple', :body), 'B') || "
+    "setweight(to_tsvector('simple', :author), 'C')) "
+    "ON CONFLICT (message_pk) DO UPDATE SET document = EXCLUDED.document")
+
+
+def _write(session: Session, documents: list[dict]) -> None:
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("DELETE FROM search_index WHERE rowid = :pk"),
+                           [{"pk": d["pk"]} for d in documents])
+        connection.execute(text("INSERT INTO search_index (rowid, subject, body, author) "
+                                "VALUES (:pk, :subject, :body, :author)"), documents)
+    else:
+        connection.execute(_PG_UPSERT, documents)
+
+
+def index(session: Session, settings: Settings, message: Message) -> None:
+    """Make an archived message searchable at once (an ARCHIVE_STEPS step; idempotent)."""
+    if message.ghost:
+        return
+    _write(session, [document(message)])
+
+
+def rebuild(settings: Settings, batch: int = 1000) -> int:
+    """Recreate the whole index from the archive; returns the number of messages indexed."""
+    with session_scope(settings) as session:
+        sqlite = session.connection().dialect.name == "sqlite"
+        session.execute(text("DELETE FROM search_index" if sqlite
+                             else "DELETE FROM search_documents"))
+    done, last = 0, 0
+    while True:
+        with session_scope(settings) as session:
+            messages = list(session.scalars(
+                select(Message).options(undefer(Message.body_text))
+                .where(Message.ghost.is_(False), Message.id > last)
+                .order_by(Message.id).limit(batch)))
+            if not messages:
+                return done
+            _write(session, [document(m) for m in messages])
+            last, done = messages[-1].id, done + len(messages)
+
+
+def _matches(session: Session, terms: tuple[Term, ...]):
+    """A subquery (pk, score) of matching messages; lower score is more relevant."""
+    if session.connection().dialect.name == "sqlite":
+        query = text("SELECT rowid AS pk, bm25(search_index, 4.0, 1.0, 2.0) AS score "
+                     "FROM search_index WHERE search_index MATCH :match")
+        query = query.bindparams(match=fts5_query(terms))
+    else:
+        query = text("SELECT message_pk AS pk, -ts_rank(document, query) AS score "
+                     "FROM search_documents, to_tsquery('simple', :match) AS query "
+                     "WHERE document @@ query").bindparams(match=tsquery(terms))
+    return query.columns(column("pk", Integer), column("score", Float)).subquery("matches")
+
+
+def _filtered(stmt, filters: Filters, public_only: bool):
+    """Apply visibility and the filters to a select over Message ⋈ MailingList ⋈ Assembly."""
+    stmt = stmt.where(Message.ghost.is_(False), Message.deleted.is_(False))
+    if public_only:
+        stmt = stmt.where(MailingList.public.is_(True))
+    if filters.assembly:
+        stmt = stmt.where(Assembly.slug == filters.assembly)
+    if filters.list:
+        stmt = stmt.where(MailingList.address == filters.list.strip().lower())
+    if filters.theme:
+        stmt = stmt.where(exists().where(
+            ThreadTheme.thread_id == Message.thread_id, ThreadTheme.source != "rejected",
+            ThreadTheme.theme_id == Theme.id, Theme.slug == filters.theme))
+    author = filters.author.strip().lower()
+    if "@" in author:
+        stmt = stmt.where(Message.from_addr == author)
+    elif author:
+        stmt = stmt.where(or_(Message.from_name.ilike(f"%{author}%"),
+                              Message.from_addr.ilike(f"%{author}%")))
+    if filters.since:
+        stmt = stmt.where(Message.date >= datetime.combine(filters.since, time()))
+    if filters.until:
+        stmt = stmt.where(Message.date < datetime.combine(filters.until + timedelta(days=1),
+                                                           time()))
+    return stmt
+
+
+def search(session: Session, query: str, filters: Filters = Filters(), page: int = 1,
+           per_page: int = PER_PAGE, public_only: bool = True, newest: bool = False) -> Results:
+    """One page of messages matching the query and filters, most relevant (or newest) first.
+
+    With no query words, the filters alone list messages, newest first; with neither,
+    nothing is found. Private lists are left out unless ``public_only`` is False.
+    """
+    terms = parse_query(query)
+    page = max(1, page)
+    positive = [t for t in terms if not t.negated]
+    if not positive and filters.empty:
+        return Results(page=page, terms=terms)
+    stmt = (select(Message.id).join(MailingList, Message.list_id == MailingList.id)
+            .join(Assembly, MailingList.assembly_id == Assembly.id))
+    stmt = _filtered(stmt, filters, public_only)
+    if positive:
+        matches = _matches(session, terms)
+        stmt = stmt.join(matches, matches.c.pk == Message.id)
+        order = ([Message.date.desc(), Message.id.desc()] if newest
+                 else [matches.c.score, Message.date.desc()])
+    else:
+        order = [Message.date.desc(), Message.id.desc()]
+    pks = list(session.scalars(stmt.order_by(*order).offset((page - 1) * per_page)
+                               .limit(per_page + 1)))
+    has_next = len(pks) > per_page
+    pks = pks[:per_page]
+    rows = {m.id: (m, ml, a) for m, ml, a in session.execute(
+        select(Message, MailingList, Assembly).options(undefer(Message.body_text))
+        .join(MailingList, Message.list_id == MailingList.id)
+        .join(Assembly, MailingList.assembly_id == Assembly.id).where(Message.id.in_(pks)))}
+    marker = snippets.Marker.of(terms)
+    hits = [Hit(m, ml, a, marker.snippet(obfuscate(unquoted(m.body_text or ""))),
+                marker.mark(obfuscate(m.subject))) for m, ml, a in (rows[pk] for pk in pks
+                                                                  if pk in rows)]
+    return Results(hits=hits, page=page, has_next=has_next, terms=terms)

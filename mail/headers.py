@@ -1,0 +1,82 @@
+"""A message's header block edited as bytes, so whatever we do not touch stays byte-exact.
+
+Re-serialising with the email package refolds and re-encodes headers, which breaks an
+author's DKIM signature even on a "transparent" list (no tag, no footer). Here a header is
+its name and its raw lines; only the ones we add, remove or replace change.
+"""
+from __future__ import annotations
+
+import re
+from email.header import Header, decode_header, make_header
+
+_CRLF = re.compile(rb"\r?\n")
+
+
+def split(raw: bytes) -> tuple[list[bytes], bytes]:
+    """Cut a message into its header fields (each with its continuation lines) and its body."""
+    raw = _CRLF.sub(b"\r\n", raw)
+    head, sep, body = raw.partition(b"\r\n\r\n")
+    if not sep and not head.startswith(b" ") and b":" not in head.split(b"\r\n", 1)[0]:
+        return [], raw
+    fields: list[bytes] = []
+    for line in head.split(b"\r\n"):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1] += b"\r\n" + line
+        elif line:
+            fields.append(line)
+    return fields, body
+
+
+def name_of(field: bytes) -> str:
+    """A field's name, lowercased."""
+    return field.split(b":", 1)[0].strip().decode("ascii", "replace").lower()
+
+
+def value_of(fields: list[bytes], name: str) -> str:
+    """The unfolded value of the first field called ``name`` ("" when absent)."""
+    for field in fields:
+        if name_of(field) == name.lower():
+            value = field.split(b":", 1)[1] if b":" in field else b""
+            return re.sub(rb"\r\n[ \t]", b" ", value).strip().decode("utf-8", "replace")
+    return ""
+
+
+def without(fields: list[bytes], names: set[str]) -> list[bytes]:
+    """The fields minus every one whose name is in ``names`` (lowercase)."""
+    return [field for field in fields if name_of(field) not in names]
+
+
+def field(name: str, value: str) -> bytes:
+    """One header field, RFC 2047-encoding a non-ASCII value, folded at 78 columns."""
+    if value.isascii():
+        return fold(f"{name}: {value}".encode("ascii"))
+    encoded = Header(value, "utf-8", header_name=name).encode(linesep="\r\n")
+    return f"{name}: {encoded}".encode("ascii")
+
+
+def fold(line: bytes, width: int = 78) -> bytes:
+    """Fold a long ASCII field at ", " or spaces (RFC 5322 2.2.3); short ones are unchanged."""
+    if len(line) <= width:
+        return line
+    out, current = [], b""
+    for word in line.split(b" "):
+        if current and len(current) + 1 + len(word) > width:
+            out.append(current)
+            current = word
+        else:
+            current = current + b" " + word if current else word
+    out.append(current)
+    return b"\r\n ".join(out)
+
+
+def decoded(value: str) -> str:
+    """An RFC 2047 header value as text."""
+    try:
+        return str(make_header(decode_header(value)))
+    except (ValueError, LookupError, UnicodeError):
+        return value
+
+
+def join(fields: list[bytes], body: bytes) -> bytes:
+    """Fields and body back into one message."""
+    return b"\r\n".join(fields) + b"\r\n\r\n" + body

@@ -1,0 +1,171 @@
+"""Mail out: to the relay named by RELAIS_RELAY_URL, or into the Maildir outbox when unset.
+
+``smtp://host:port``, ``smtps://`` (implicit TLS, RFC 8314), ``smtp+starttls://`` or
+``smtp://…?starttls=1`` (RFC 3207), with optional ``user:password@`` (RFC 4954 AUTH) and
+``?verify=0`` for a relay with a self-signed certificate. A ``Connection`` keeps one SMTP
+session open across many transactions: VERP gives each recipient its own envelope sender,
+so a fan-out is many MAIL/RCPT/DATA rounds on a few reused connections.
+"""
+from __future__ import annotations
+
+import mailbox
+import re
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from federation.settings import Settings
+
+TIMEOUT = 30.0
+_BARE_LF = re.compile(rb"(?<!\r)\n")
+
+
+class TemporaryFailure(Exception):
+    """A 4xx reply or an unreachable relay: try again later (RFC 5321 4.2.1)."""
+
+
+class PermanentFailure(Exception):
+    """A 5xx reply: the recipient (or the message) is refused for good."""
+
+
+@dataclass(frozen=True)
+class Relay:
+    """Where and how to reach the outgoing relay."""
+
+    host: str
+    port: int
+    implicit_tls: bool = False
+    starttls: bool = False
+    user: str = ""
+    password: str = ""
+    verify: bool = True
+
+
+def relay_of(url: str) -> Relay:
+    """Parse RELAIS_RELAY_URL."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    scheme = parts.scheme.lower()
+    if scheme not in ("smtp", "smtps", "smtp+starttls"):
+        raise ValueError(f"RELAIS_RELAY_URL: unknown scheme {parts.scheme!r}")
+    implicit = scheme == "smtps"
+    starttls = scheme == "smtp+starttls" or query.get("starttls", ["0"])[0] in ("1", "true", "yes")
+    return Relay(host=parts.hostname or "127.0.0.1", port=parts.port or (465 if implicit else 25),
+                 implicit_tls=implicit, starttls=starttls, user=unquote(parts.username or ""),
+                 password=unquote(parts.password or ""),
+                 verify=query.get("verify", ["1"])[0] not in ("0", "false", "no"))
+
+
+def crlf(raw: bytes) -> bytes:
+    """SMTP lines end with CRLF (RFC 5321 2.3.8); stored messages may use bare LF."""
+    return _BARE_LF.sub(b"\r\n", raw)
+
+
+class Connection:
+    """One reusable way out: an SMTP session to the relay, or the Maildir outbox."""
+
+    def __init__(self, settings: Settings):
+        self.relay = relay_of(settings.relay_url) if settings.relay_url else None
+        self.outbox = None if self.relay else mailbox.Maildir(settings.outbox_dir, create=True)
+        self.smtp: smtplib.SMTP | None = None
+
+    def __enter__(self) -> "Connection":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _open(self) -> smtplib.SMTP:
+        relay = self.relay
+        context = ssl.create_default_context()
+        if not relay.verify:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        try:
+            if relay.implicit_tls:
+                smtp = smtplib.SMTP_SSL(relay.host, relay.port, timeout=TIMEOUT, context=context)
+            else:
+                smtp = smtplib.SMTP(relay.host, relay.port, timeout=TIMEOUT)
+            smtp.ehlo()
+            if relay.starttls:
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            if relay.user:
+                smtp.login(relay.user, relay.password)
+        except smtplib.SMTPAuthenticationError as error:
+            raise TemporaryFailure(f"relay refused our credentials: {error}") from error
+        except (OSError, smtplib.SMTPException) as error:
+            raise TemporaryFailure(f"relay unreachable: {error}") from error
+        return smtp
+
+    def send(self, sender: str, recipients: list[str], raw: bytes) -> None:
+        """Hand one message to the relay (or the outbox); raises Temporary/PermanentFailure."""
+        if self.outbox is not None:
+            self._to_outbox(sender, recipients, raw)
+            return
+        raw = crlf(raw)
+        options = []
+        if any(byte > 127 for byte in raw):
+            options.append("BODY=8BITMIME")
+        if any(not address.isascii() for address in [sender, *recipients]):
+            options.append("SMTPUTF8")  # RFC 6531
+        for attempt in (1, 2):
+            if self.smtp is None:
+                self.smtp = self._open()
+            try:
+                self._transaction(sender, recipients, raw, options)
+                return
+            except (smtplib.SMTPServerDisconnected, ConnectionError, socket.timeout) as error:
+                self.close()  # the relay closed an idle connection: reopen once
+                if attempt == 2:
+                    raise TemporaryFailure(f"connection lost: {error}") from error
+
+    def _transaction(self, sender: str, recipients: list[str], raw: bytes, options) -> None:
+        try:
+            refused = self.smtp.sendmail(sender, recipients, raw, mail_options=options)
+        except smtplib.SMTPRecipientsRefused as error:
+            code, text = next(iter(error.recipients.values()))
+            raise _failure(code, text) from error
+        except smtplib.SMTPResponseException as error:
+            self._reset()
+            raise _failure(error.smtp_code, error.smtp_error) from error
+        if refused:  # some of several recipients refused: report the first
+            code, text = next(iter(refused.values()))
+            raise _failure(code, text)
+
+    def _reset(self) -> None:
+        try:
+            self.smtp.rset()
+        except (smtplib.SMTPException, OSError):
+            self.close()
+
+    def _to_outbox(self, sender: str, recipients: list[str], raw: bytes) -> None:
+        # One file per recipient, with the envelope as a local delivery agent writes it
+        # (RFC 5321 4.4 Return-Path; Postfix's Delivered-To).
+        for recipient in recipients:
+            envelope = f"Return-Path: <{sender}>\r\nDelivered-To: {recipient}\r\n"
+            self.outbox.add(envelope.encode("utf-8") + crlf(raw))
+
+    def close(self) -> None:
+        """Say QUIT (or just drop a broken connection)."""
+        if self.smtp is not None:
+            try:
+                self.smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                self.smtp.close()
+            self.smtp = None
+
+
+def _failure(code: int, text) -> Exception:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    line = f"{code} {text}"
+    return PermanentFailure(line) if 500 <= code < 600 else TemporaryFailure(line)
+
+
+def send(settings: Settings, sender: str, recipients: list[str], raw: bytes) -> None:
+    """Send one message (a notice, a confirmation); ``sender`` "" is the null path <>."""
+    with Connection(settings) as connection:
+        connection.send(sender, list(recipients), raw)

@@ -1,0 +1,112 @@
+"""A real SMTP sink (aiosmtpd on an OS-assigned port) standing in for the outgoing relay.
+
+It records every envelope and message it accepts, and can be told to refuse a recipient
+with a given reply a number of times (451 then 250, or 550 for good). Test modules import
+``sink`` and build their ``settings`` with ``sink_settings`` so outgoing mail reaches it.
+"""
+from __future__ import annotations
+
+import asyncio
+import threading
+from dataclasses import dataclass
+from email import message_from_bytes, policy
+
+import pytest
+from aiosmtpd.smtp import SMTP
+
+from conftest import _backend_or_skip, make_settings
+from federation import db as dbmod
+
+
+@dataclass
+class Received:
+    """One message as it arrived for one recipient."""
+
+    sender: str
+    recipient: str
+    raw: bytes
+
+    @property
+    def message(self):
+        return message_from_bytes(self.raw, policy=policy.default)
+
+
+class Sink:
+    """aiosmtpd handler: accept everything except the refusals it was given."""
+
+    def __init__(self, keep: bool = True):
+        self.keep = keep
+        self.received: list[Received] = []
+        self.count = 0
+        self.refusals: dict[str, list[str]] = {}
+        self.loop = asyncio.new_event_loop()
+        self.port = 0
+        self._ready = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True, name="test-sink")
+
+    def refuse(self, address: str, reply: str, times: int = 1) -> None:
+        """Answer RCPT TO:<address> with ``reply`` the next ``times`` times."""
+        self.refusals.setdefault(address.lower(), []).extend([reply] * times)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        pending = self.refusals.get(address.lower())
+        if pending:
+            return pending.pop(0)
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        for recipient in envelope.rcpt_tos:
+            self.count += 1
+            if self.keep:
+                self.received.append(Received(envelope.mail_from, recipient,
+                                              envelope.original_content))
+        return "250 2.0.0 OK"
+
+    def to(self, address: str) -> list[Received]:
+        """What arrived for one recipient."""
+        return [r for r in self.received if r.recipient.lower() == address.lower()]
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        server = self.loop.run_until_complete(self.loop.create_server(
+            lambda: SMTP(self, decode_data=False, enable_SMTPUTF8=True, hostname="sink.test"),
+            "127.0.0.1", 0))
+        self.port = server.sockets[0].getsockname()[1]
+        self._ready.set()
+        self.loop.run_forever()
+        server.close()
+
+    def start(self) -> "Sink":
+        self.thread.start()
+        self._ready.wait(10)
+        return self
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+
+@pytest.fixture
+def sink():
+    """A running SMTP sink; outgoing mail goes there when settings point at it."""
+    running = Sink().start()
+    yield running
+    running.stop()
+
+
+def sink_settings(request, tmp_path, sink: Sink, **overrides):
+    """Settings on the requested backend whose relay is the sink (quick retries for tests)."""
+    if request.param == "postgresql":
+        _backend_or_skip()
+    extra = {"delivery_backoff": (0.05, 0.1), "retry_delays": (0, 0)}
+    extra.update(overrides.pop("extra", {}))
+    made = make_settings(tmp_path, request.param, relay_url=f"smtp://127.0.0.1:{sink.port}",
+                         extra=extra, **overrides)
+    return made
+
+
+def dispose(settings) -> None:
+    """Close the SQLite engine of a finished test."""
+    if settings.is_sqlite:
+        dbmod.dispose(settings)

@@ -1,0 +1,147 @@
+"""The public archive: home, assembly, list, thread and message pages, raw and mbox downloads.
+
+Every URL is keyed by a Message-ID, list address or assembly slug (never a row id), and a
+private list answers 404 everywhere, as if it did not exist.
+"""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Blueprint, Response, abort, redirect, render_template, request
+
+from federation import queries
+from federation.addresses import display_name, obfuscate
+from federation.db import session_scope
+from federation.message import attachment_bytes
+from feeds import content, links, mbox
+
+from .session import db, settings
+
+bp = Blueprint("archive", __name__)
+PAGE = 30
+HOME_THREADS = 20
+# RFC 4155: the mbox media type; public-inbox and HyperKitty serve mboxrd with it.
+MBOX_TYPE = "application/mbox"
+
+
+def _page(rows: list, limit: int) -> tuple[list, str]:
+    """Split a limit+1 keyset fetch into the rows to show and the next page's cursor."""
+    if len(rows) <= limit:
+        return rows, ""
+    rows = rows[:limit]
+    return rows, links.cursor(rows[-1].last_activity, rows[-1].root_message_id)
+
+
+@bp.get("/")
+def home():
+    """Assemblies and the latest threads across all public lists."""
+    threads = queries.latest_threads(db(), limit=HOME_THREADS)
+    return render_template("home.html", assemblies=queries.assemblies(db()), threads=threads)
+
+
+@bp.get("/a/<slug>/")
+def assembly(slug: str):
+    """An assembly: its public lists and their latest threads."""
+    found = queries.assembly(db(), slug) or abort(404)
+    group, lists = found
+    threads = queries.latest_threads(db(), tuple(ml.id for ml in lists), limit=PAGE) if lists else []
+    return render_template("assembly.html", assembly=group, lists=lists, threads=threads)
+
+
+@bp.get("/l/<address>/")
+def mailing_list(address: str):
+    """A list's threads by latest activity, keyset paged with ?before=."""
+    ml = queries.public_list(db(), address) or abort(404)
+    before = links.parse_cursor(request.args.get("before"))
+    rows = queries.latest_threads(db(), (ml.id,), before=before, limit=PAGE + 1)
+    threads, next_cursor = _page(rows, PAGE)
+    return render_template("list.html", ml=ml, threads=threads, next_cursor=next_cursor,
+                           paged=before is not None)
+
+
+@bp.get("/t/<path:message_id>/")
+def thread(message_id: str):
+    """A thread in JWZ order, whichever of its Message-IDs is asked for."""
+    found = queries.thread(db(), message_id) or abort(404)
+    messages = queries.thread_messages(db(), found)
+    return render_template("thread.html", thread=found, ml=found.mailing_list,
+                           messages=messages, asked=message_id)
+
+
+@bp.get("/m/<path:message_id>")
+def permalink(message_id: str):
+    """The permalink of a message (Archived-At, RFC 5064): its place in its thread."""
+    found = queries.message(db(), message_id) or abort(404)
+    return redirect(links.thread_path(found.message_id) + "#" + links.anchor(found.message_id))
+
+
+@bp.get("/m/<path:message_id>/raw")
+def raw(message_id: str):
+    """The exact bytes received, unchanged (public-inbox's /raw)."""
+    found = queries.message(db(), message_id) or abort(404)
+    if found.deleted:
+        abort(410)
+    data = queries.raw_bytes(db(), found)
+    return Response(data, mimetype="text/plain", headers={
+        "Content-Type": "text/plain; charset=utf-8",
+        "Content-Disposition": "inline",
+        "Cache-Control": "public, max-age=3600"})
+
+
+def _disposition(filename: str) -> str:
+    """RFC 6266 attachment disposition with an RFC 5987 UTF-8 filename."""
+    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "").replace("?", "_")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+@bp.get("/m/<path:message_id>/attachments/<int:position>")
+def attachment(message_id: str, position: int):
+    """One attachment's bytes, always as a download (never rendered in our origin)."""
+    found = queries.message(db(), message_id) or abort(404)
+    if found.deleted:
+        abort(410)
+    part = attachment_bytes(queries.raw_bytes(db(), found), position) or abort(404)
+    filename, content_type, data = part
+    if not content_type.isascii() or "/" not in content_type:
+        content_type = "application/octet-stream"
+    return Response(data, headers={
+        "Content-Type": content_type, "Content-Disposition": _disposition(filename),
+        "Content-Security-Policy": "sandbox; default-src 'none'"})
+
+
+def _mbox_response(filename: str, **scope) -> Response:
+    """Stream an mboxrd file (RFC 4155) in batches, from a session of its own."""
+    current = settings()
+
+    def generate():
+        with session_scope(current) as session:
+            yield from mbox.render(queries.mbox_rows(session, **scope))
+    return Response(generate(), headers={
+        "Content-Type": MBOX_TYPE, "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/t/<path:message_id>/mbox")
+def thread_mbox(message_id: str):
+    """Every message of a thread as mboxrd."""
+    found = queries.thread(db(), message_id) or abort(404)
+    return _mbox_response("thread.mbox", thread_id=found.id)
+
+
+@bp.get("/l/<address>/mbox")
+def list_mbox(address: str):
+    """Every message of a list as mboxrd, oldest first."""
+    ml = queries.public_list(db(), address) or abort(404)
+    return _mbox_response(f"{ml.local_part}.mbox", list_id=ml.id)
+
+
+@bp.app_template_global("author")
+def author(message) -> str:
+    """A sender's name as shown publicly (addresses obfuscated)."""
+    return display_name(message.from_name, message.from_addr)
+
+
+@bp.app_context_processor
+def helpers() -> dict:
+    """Link builders and text helpers every archive template uses."""
+    return {"links": links, "obfuscate": obfuscate, "segments": content.segments,
+            "safe_html": content.safe_html, "quoted_lines": content.quoted_lines}

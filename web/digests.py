@@ -1,0 +1,125 @@
+"""The cross-assembly digest on the web: the archive of issues, each issue's permalink, the
+Atom feed of issues, and the double opt-in subscription with RFC 8058 one-click unsubscribe.
+
+Links in mail only ever lead to a page with a button (GET never changes anything, since
+mail scanners fetch links); the button and a mail client's one-click POST
+(``List-Unsubscribe=One-Click``) need no login and no cookie.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Blueprint, abort, render_template, request
+from flask_babel import force_locale, get_locale, gettext as _
+from markupsafe import Markup
+
+from federation import digest_subscriptions as subscriptions, digests, queries, queue, themes
+from federation.db import session_scope
+from feeds import digest as rendering, links
+from feeds.atom import EntrySpec, FeedSpec, render_feed
+
+from . import feeds
+from .session import db, settings
+
+bp = Blueprint("digests", __name__)
+
+
+def _lang() -> str:
+    return str(get_locale() or "fr")
+
+
+def _choices() -> dict:
+    return {"assemblies": [a for a, lists in queries.assemblies(db()) if lists],
+            "themes": [t for t in themes.listed(db()) if not t.retired and not t.merged_into_id]}
+
+
+@bp.get("/digests/")
+def archive():
+    """Every issue, newest first, and the subscription form."""
+    found = digests.issues(db())
+    titles = {i.id: rendering.title(i.data, _lang()) for i in found}
+    return render_template("digests.html", issues=found, titles=titles, **_choices())
+
+
+@bp.get("/digests/<key>/")
+def issue(key: str):
+    """One issue, by its period ("2025-W11", "2025-03-10") or number."""
+    found = digests.issue(db(), key) or abort(404)
+    body = Markup(rendering.render_html(found.data, settings().base_url, _lang()))
+    return render_template("digest.html", issue=found, body=body,
+                           title=rendering.title(found.data, _lang()))
+
+
+@bp.get("/digests/atom")
+def atom():
+    """The issues as an Atom feed, one entry per issue (RFC 4287)."""
+    found = digests.issues(db(), limit=50)
+
+    def build() -> tuple[bytes, datetime]:
+        base, lang = settings().base_url, settings().language
+        entries = [EntrySpec(
+            id=rendering.issue_url(base, i.slug), title=rendering.title(i.data, lang),
+            updated=i.created_at, published=i.created_at, link=rendering.issue_url(base, i.slug),
+            author="Relais", content_html=rendering.render_html(i.data, base, lang))
+            for i in found]
+        updated = max((i.created_at for i in found), default=datetime(2000, 1, 1))
+        with force_locale(lang):
+            title = _("Digests of the assemblies")
+        url = links.absolute(base, "/digests/atom")
+        spec = FeedSpec(id=url, title=title, self_url=url, updated=updated, language=lang,
+                        alternate_url=links.absolute(base, "/digests/"), complete=True)
+        return render_feed(spec, entries), updated
+    return feeds.respond("digests", tuple((i.id, i.created_at) for i in found[:1]), build)
+
+
+@bp.post("/digests/subscribe")
+def subscribe():
+    """Send the confirmation mail (double opt-in); nothing is stored until it is confirmed."""
+    form = request.form
+    try:
+        token = subscriptions.request(
+            settings(), form.get("email", ""), form.get("period", "week"),
+            themes=form.getlist("theme"), assemblies=form.getlist("assembly"),
+            language=_lang())
+    except digests.Invalid as error:
+        return render_template("digest_notice.html", message=_("This request cannot be "
+                               "honoured: %(reason)s", reason=str(error))), 400
+    url = links.absolute(settings().base_url, f"/digests/confirm/{token}")
+    email = form.get("email", "").strip().lower()
+    raw = rendering.compose_confirmation(settings(), email, url, _lang())
+    queue.enqueue(settings(), "mail.outgoing.send", rendering.sender(settings()), [email], raw)
+    return render_template("digest_notice.html", message=_(
+        "A confirmation link was sent to %(email)s. Nothing will be sent before you open it.",
+        email=email))
+
+
+@bp.route("/digests/confirm/<token>", methods=["GET", "POST"])
+def confirm(token: str):
+    """GET shows a button; POST confirms the subscription the signed link carries."""
+    if request.method == "GET":
+        return render_template("digest_notice.html", message=_("Confirm your subscription to "
+                               "the digest?"), action=request.path, button=_("Confirm"))
+    try:
+        with session_scope(settings()) as session:
+            email = subscriptions.confirm(session, settings(), token).email
+    except digests.Invalid as error:
+        return render_template("digest_notice.html", message=str(error)), 400
+    return render_template("digest_notice.html", message=_(
+        "Subscription confirmed: %(email)s will receive the digest.", email=email))
+
+
+@bp.route("/digests/u/<token>", methods=["GET", "POST"])
+def unsubscribe(token: str):
+    """RFC 8058 one-click: a POST (``List-Unsubscribe=One-Click``) unsubscribes at once."""
+    if request.method == "GET":
+        return render_template("digest_notice.html", message=_("Stop receiving the digest?"),
+                               action=request.path, button=_("Unsubscribe"),
+                               field=("List-Unsubscribe", "One-Click"))
+    try:
+        with session_scope(settings()) as session:
+            email = subscriptions.unsubscribe(session, settings(), token)
+    except digests.Invalid as error:
+        return render_template("digest_notice.html", message=str(error)), 400
+    message = (_("%(email)s will no longer receive the digest.", email=email) if email
+               else _("This address no longer receives the digest."))
+    return render_template("digest_notice.html", message=message)

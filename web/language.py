@@ -1,0 +1,71 @@
+"""Interface language: French by default, English on request (?lang=en, cookie, Accept-Language).
+
+The catalogue lives in web/translations/<lang>/LC_MESSAGES/messages.po; the .mo next to it
+is rebuilt at app start whenever the .po is newer, so no make step is needed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, Response, request
+import flask_babel
+from flask_babel import Babel, get_locale
+
+LANGUAGES = ("fr", "en")
+COOKIE = "lang"
+TRANSLATIONS = Path(__file__).parent / "translations"
+
+
+def compile_catalogues(root: Path = TRANSLATIONS) -> list[Path]:
+    """Write each messages.mo that is missing or older than its .po; returns those written."""
+    written = []
+    for po_path in sorted(root.glob("*/LC_MESSAGES/messages.po")):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+        with mo_path.open("wb") as handle:
+            write_mo(handle, catalog)
+        written.append(mo_path)
+    return written
+
+
+def choose() -> str:
+    """The language of this request: ?lang=, then the cookie, then Accept-Language, then fr."""
+    asked = request.args.get("lang") or request.cookies.get(COOKIE)
+    if asked in LANGUAGES:
+        return asked
+    return request.accept_languages.best_match(LANGUAGES, default=LANGUAGES[0])
+
+
+def remember(response: Response) -> Response:
+    """Keep an explicit ?lang= choice in a cookie for the following pages."""
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
+    if request.args.get("lang") or request.cookies.get(COOKIE):
+        response.vary.add("Cookie")
+    response.vary.add("Accept-Language")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Compile the catalogues if needed and install flask-babel with our locale selector."""
+    try:
+        compile_catalogues()
+    except OSError:
+        pass  # a read-only install: the committed .mo files are used as they are
+    Babel(app, locale_selector=choose, default_translation_directories=str(TRANSLATIONS))
+    app.after_request(remember)
+    app.context_processor(formatters)
+
+
+def formatters() -> dict:
+    """The request language and flask-babel's formatters, for every template."""
+    names = ("format_datetime", "format_date", "format_time", "format_timedelta",
+             "format_number", "format_decimal", "format_percent")
+    helpers = {name: getattr(flask_babel, name) for name in names}
+    return {"lang": str(get_locale() or LANGUAGES[0]), **helpers}
