@@ -7,6 +7,7 @@ are archived alike. A 250 is only ever sent after ``receive`` has committed.
 from __future__ import annotations
 
 import logging
+import time
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -59,11 +60,34 @@ def destination(session, address: str) -> tuple[str, MailingList] | None:
     return (match["role"], mailing_list) if mailing_list is not None else None
 
 
+# address → (role, list address, list row id, expiry): RCPT and DATA look the same address
+# up for every message; lists change rarely, and a stale entry only lives a few seconds.
+_ROUTES: dict[tuple[str, str], tuple[str, str, int, float]] = {}
+ROUTE_TTL = 5.0
+
+
+def _lookup(settings: Settings, address: str) -> tuple[str, str, int] | None:
+    """(role, list address, list id) for an address, from a short-lived cache or the database."""
+    key = (settings.database_url, address.strip().strip("<>").lower())
+    cached = _ROUTES.get(key)
+    if cached is not None and cached[3] > time.monotonic():
+        return cached[:3]
+    with session_scope(settings, write=False) as session:
+        found = destination(session, address)
+        if found is None:
+            _ROUTES.pop(key, None)
+            return None
+        route = (found[0], found[1].address, found[1].id)
+    if len(_ROUTES) > 10_000:
+        _ROUTES.clear()
+    _ROUTES[key] = (*route, time.monotonic() + ROUTE_TTL)
+    return route
+
+
 def accepts(settings: Settings, address: str) -> None:
     """Raise ``UnknownList`` unless ``address`` is one of our lists' addresses (at RCPT)."""
-    with session_scope(settings, write=False) as session:
-        if destination(session, address) is None:
-            raise UnknownList(address)
+    if _lookup(settings, address) is None:
+        raise UnknownList(address)
 
 
 def _route(settings: Settings, raw: bytes, address: str, sender: str) -> str | None:
@@ -71,9 +95,8 @@ def _route(settings: Settings, raw: bytes, address: str, sender: str) -> str | N
 
     None means the address is a posting address (or unknown): the caller archives it.
     """
-    with session_scope(settings, write=False) as session:
-        found = destination(session, address)
-        role, list_address = (found[0], found[1].address) if found else ("post", "")
+    found = _lookup(settings, address)
+    role, list_address = (found[0], found[1]) if found else ("post", "")
     if role in ("join", "leave", "request"):
         return commands.handle(settings, raw, address, sender)
     if role == "owner":

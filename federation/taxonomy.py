@@ -77,10 +77,15 @@ DEFAULT_THEMES: tuple[ThemeSpec, ...] = (
 _MARKER = re.compile(r"#([^\W_][\w-]*)|\[([^\]]{1,60})\]")
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lowercase and strip accents, so "Écologie" and "ecologie" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = text.lower()
+    if text.isascii():  # most words, and all-English mail: nothing to strip
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def _key(text: str) -> str:
