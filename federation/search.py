@@ -26,6 +26,7 @@ from .taxonomy import fold
 from .textprep import guess_lang, stem
 
 PER_PAGE = 20
+BEST_OF = 1000  # matches ranked for an unfiltered relevance search (see search())
 MAX_BODY = 200_000  # characters indexed per message (a tsvector holds at most 1 MB)
 _WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
@@ -205,16 +206,18 @@ def rebuild(settings: Settings, batch: int = 1000) -> int:
             last, done = messages[-1].id, done + len(messages)
 
 
-def _matches(session: Session, terms: tuple[Term, ...]):
-    """A subquery (pk, score) of matching messages; lower score is more relevant."""
+def _matches(session: Session, terms: tuple[Term, ...], best: int = 0):
+    """A subquery (pk, score) of matching messages, lower score more relevant; with ``best``,
+    only that many of the most relevant (joining every match of a common word is the cost)."""
+    limit = f" ORDER BY score LIMIT {int(best)}" if best else ""
     if session.connection().dialect.name == "sqlite":
         query = text("SELECT rowid AS pk, bm25(search_index, 4.0, 1.0, 2.0) AS score "
-                     "FROM search_index WHERE search_index MATCH :match")
+                     "FROM search_index WHERE search_index MATCH :match" + limit)
         query = query.bindparams(match=fts5_query(terms))
     else:
         query = text("SELECT message_pk AS pk, -ts_rank(document, query) AS score "
                      "FROM search_documents, to_tsquery('simple', :match) AS query "
-                     "WHERE document @@ query").bindparams(match=tsquery(terms))
+                     "WHERE document @@ query" + limit).bindparams(match=tsquery(terms))
     return query.columns(column("pk", Integer), column("score", Float)).subquery("matches")
 
 
@@ -245,6 +248,23 @@ def _filtered(stmt, filters: Filters, public_only: bool):
     return stmt
 
 
+def _page(session: Session, terms: tuple[Term, ...], filters: Filters, public_only: bool,
+          newest: bool, page: int, per_page: int, best: int) -> list[int]:
+    """The row ids of one page of results (one more than a page, to tell if another follows)."""
+    stmt = (select(Message.id).join(MailingList, Message.list_id == MailingList.id)
+            .join(Assembly, MailingList.assembly_id == Assembly.id))
+    stmt = _filtered(stmt, filters, public_only)
+    if any(not t.negated for t in terms):
+        matches = _matches(session, terms, best)
+        stmt = stmt.join(matches, matches.c.pk == Message.id)
+        order = ([Message.date.desc(), Message.id.desc()] if newest
+                 else [matches.c.score, Message.date.desc()])
+    else:
+        order = [Message.date.desc(), Message.id.desc()]
+    return list(session.scalars(stmt.order_by(*order).offset((page - 1) * per_page)
+                                .limit(per_page + 1)))
+
+
 def search(session: Session, query: str, filters: Filters = Filters(), page: int = 1,
            per_page: int = PER_PAGE, public_only: bool = True, newest: bool = False) -> Results:
     """One page of messages matching the query and filters, most relevant (or newest) first.
@@ -257,18 +277,13 @@ def search(session: Session, query: str, filters: Filters = Filters(), page: int
     positive = [t for t in terms if not t.negated]
     if not positive and filters.empty:
         return Results(page=page, terms=terms)
-    stmt = (select(Message.id).join(MailingList, Message.list_id == MailingList.id)
-            .join(Assembly, MailingList.assembly_id == Assembly.id))
-    stmt = _filtered(stmt, filters, public_only)
-    if positive:
-        matches = _matches(session, terms)
-        stmt = stmt.join(matches, matches.c.pk == Message.id)
-        order = ([Message.date.desc(), Message.id.desc()] if newest
-                 else [matches.c.score, Message.date.desc()])
-    else:
-        order = [Message.date.desc(), Message.id.desc()]
-    pks = list(session.scalars(stmt.order_by(*order).offset((page - 1) * per_page)
-                               .limit(per_page + 1)))
+    # Ranked without filters, the best BEST_OF matches are enough for the first pages; when
+    # hidden (private, deleted) ones leave the page short, every match is ranked instead.
+    best = BEST_OF if positive and not newest and filters.empty and \
+        page * per_page < BEST_OF // 2 else 0
+    pks = _page(session, terms, filters, public_only, newest, page, per_page, best)
+    if best and len(pks) <= per_page:
+        pks = _page(session, terms, filters, public_only, newest, page, per_page, 0)
     has_next = len(pks) > per_page
     pks = pks[:per_page]
     rows = {m.id: (m, ml, a) for m, ml, a in session.execute(

@@ -42,7 +42,7 @@ class ThemeModel(Base):
 
 
 def slug_map(session: Session, rows: list[Theme] | None = None) -> dict[str, str | None]:
-    """Map every theme slug to the active slug it stands for now (merged → survivor, retired → None)."""
+    """Map each theme slug to the active slug it stands for (merged → survivor, retired → None)."""
     themes = {t.id: t for t in (session.scalars(select(Theme)) if rows is None else rows)}
     mapping: dict[str, str | None] = {}
     for theme in themes.values():
@@ -145,7 +145,7 @@ def _fingerprint(seed: Path, slugs: list[str], corrections: list[classifier.Exam
 
 
 def retrain(settings: Settings, seed: Path | None = None) -> int | None:
-    """Train on the seed data plus admin-labelled threads and store a new version if anything changed.
+    """Train on the seed data plus admin-labelled threads; store a new version if anything changed.
 
     Returns the version in use afterwards (None while the shipped model still fits).
     ``seed`` defaults to the shipped seed messages.

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, contains_eager, selectinload, undefer
+from sqlalchemy.orm import Session, contains_eager, undefer
 
 from .models import Assembly, MailingList, Message, Theme, Thread, ThreadTheme
 
@@ -51,9 +51,13 @@ def active_themes(session: Session) -> list[Theme]:
     return list(session.scalars(select(Theme).where(_active()).order_by(Theme.id)))
 
 
-def theme(session: Session, slug: str) -> Theme | None:
-    """A theme by slug, retired ones included (the web redirects merged ones, hides retired)."""
-    return session.scalar(select(Theme).where(Theme.slug == slug))
+def readable(session: Session, slug: str) -> Theme | None:
+    """The theme a slug names now: the survivor when it was merged; None if unknown or retired."""
+    found, seen = session.scalar(select(Theme).where(Theme.slug == slug)), set()
+    while found is not None and found.merged_into_id is not None and found.id not in seen:
+        seen.add(found.id)
+        found = session.get(Theme, found.merged_into_id)
+    return None if found is None or found.retired else found
 
 
 def _public_tags(query):
@@ -78,7 +82,7 @@ def counts(session: Session) -> list[ThemeCount]:
 
 def threads(session: Session, found: Theme, assembly_slug: str = "",
             before: Cursor | None = None, limit: int = 30) -> list[Thread]:
-    """Public threads of a theme from every assembly (or one), newest activity first, keyset paged."""
+    """Public threads of a theme, from every assembly or one, newest activity first (keyset)."""
     query = _public_tags(select(Thread).select_from(ThreadTheme)).where(
         ThreadTheme.theme_id == found.id)
     query = query.options(contains_eager(Thread.mailing_list)

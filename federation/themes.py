@@ -163,12 +163,8 @@ def listed(session: Session) -> list[Theme]:
         Theme.retired, Theme.merged_into_id.is_not(None), Theme.id)))
 
 
-def specs(session: Session) -> list[ThemeSpec]:
-    """Active themes as taxonomy specs; merged themes' names count as synonyms of the survivor."""
-    return _specs(list(session.scalars(select(Theme).order_by(Theme.id))), slug_map(session))
-
-
 def _specs(themes: list[Theme], mapping: dict[str, str | None]) -> list[ThemeSpec]:
+    """Active themes as taxonomy specs; merged themes' names count as synonyms of the survivor."""
     names: dict[str, list[str]] = {}
     for theme in themes:
         target = mapping.get(theme.slug)

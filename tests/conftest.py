@@ -52,6 +52,9 @@ def _reset_postgresql(settings: Settings) -> None:
             connection.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in existing)
                                     + " RESTART IDENTITY CASCADE"))
     del tables
+    from federation.themes import ensure_defaults  # created with the schema, as on SQLite
+    with session_scope(settings) as session:
+        ensure_defaults(session)
 
 
 def make_settings(tmp_path: Path, backend: str = "sqlite", **overrides) -> Settings:

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from federation import classifier, ingest, theme_models, themes
+from federation import classifier, ingest, theme_models, theme_queries, themes
 from federation.db import session_scope
-from federation.models import Message, Theme, Thread, ThreadTheme
+from federation.models import Message, Theme, ThreadTheme
 from relais.cli import main
 from relais.schedule import TASKS
 from tests.conftest import run_jobs, seed_lists
@@ -179,6 +179,9 @@ def test_theme_pages_and_feeds(themed):
                          to="libre@lists.test"), to="libre@lists.test")
     deliver(themed, mail("f3@example.org", "Secret #semences", SEEDS, to="prive@lists.test"),
             to="prive@lists.test")
+    with session_scope(themed) as session:
+        counted = {c.theme.slug: c for c in theme_queries.counts(session)}
+    assert counted["agriculture-alimentation"].by_assembly == {"lille": 1, "grenoble": 1}
     client = create_app(themed).test_client()
     index = client.get("/themes/").get_data(as_text=True)
     assert 'type="application/atom+xml" href="/themes/atom"' in index
@@ -199,8 +202,23 @@ def test_theme_pages_and_feeds(themed):
         assert entry.id == "mid:f1@example.org"
         assert "agriculture-alimentation" in [t.term for t in entry.tags]
     assert client.get("/themes/nope/").status_code == 404
+    assert "Farming and food" in client.get("/themes/?lang=en").get_data(as_text=True)
+    assert "/themes/agriculture-alimentation/atom" in client.get("/feeds.opml").get_data(as_text=True)
     thread_page = client.get("/t/f1@example.org/").get_data(as_text=True)
     assert 'href="/themes/agriculture-alimentation/"' in thread_page and "#semences" in thread_page
+
+
+def test_theme_page_walks_every_thread_once(themed):
+    raws = [mail(f"p{n}@example.org", f"Fil {n} #semences", "Bonjour", minute=n % 60)
+            for n in range(31)]
+    assert ingest.receive_batch(themed, "semences@lists.test", raws)[0] == 31
+    run_jobs(themed)
+    client = create_app(themed).test_client()
+    first = client.get("/themes/agriculture-alimentation/").get_data(as_text=True)
+    older = re.search(r'rel="next" href="([^"]+)"', first).group(1).replace("&amp;", "&")
+    second = client.get("/themes/agriculture-alimentation/" + older).get_data(as_text=True)
+    seen = re.findall(r">Fil (\d+) #semences<", first) + re.findall(r">Fil (\d+) #semences<", second)
+    assert sorted(map(int, seen)) == list(range(31))
 
 
 def test_eval_prints_per_theme_lines_then_f1(tmp_path):

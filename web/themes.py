@@ -29,15 +29,8 @@ def _label(theme) -> str:
 
 
 def _readable(slug: str):
-    """The theme asked for, or a redirect to the theme it was merged into, or a 404."""
-    found = theme_queries.theme(db(), slug) or abort(404)
-    seen = set()
-    while found.merged_into_id is not None and found.id not in seen:
-        seen.add(found.id)
-        found = db().get(type(found), found.merged_into_id)
-    if found.retired:
-        abort(404)
-    return found
+    """The theme asked for (the survivor of a merge), or a 404."""
+    return theme_queries.readable(db(), slug) or abort(404)
 
 
 @bp.get("/themes/")
@@ -107,8 +100,9 @@ def outlines() -> list[Outline]:
     with force_locale(settings().language):
         items = [Outline(_("Relais: threads by theme"), base + "/themes/atom", base + "/themes/")]
         for found in theme_queries.active_themes(db()):
+            path = f"{base}/themes/{found.slug}/"
             items.append(Outline(_("Relais theme: %(label)s", label=_label(found)),
-                                 f"{base}/themes/{found.slug}/atom", f"{base}/themes/{found.slug}/"))
+                                 path + "atom", path))
     return items
 
 

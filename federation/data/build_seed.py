@@ -15,8 +15,10 @@ the conventions of shared/themes/build_dev.py:
   requests, spam, test messages.
 
 Nothing is generated or recombined. The seed file is the 240 messages of dev.jsonl
-followed by the SEED messages here; the holdout file holds only the HOLDOUT messages,
-which are never used for training. Run: .venv/bin/python federation/data/build_seed.py
+followed by the SEED messages here; themes_holdout.jsonl holds only the HOLDOUT messages
+and themes_holdout2.jsonl only the HOLDOUT2 messages (a second, independently worded
+set written later); neither is ever used for training or tuning.
+Run: .venv/bin/python federation/data/build_seed.py
 """
 import json
 import sys
@@ -32,7 +34,7 @@ SLUGS = {
     "CA": "cartographie", "VA": "vie-des-assemblees",
 }
 ASSEMBLIES = {"L": "lille", "G": "grenoble", "Y": "lyon", "S": "saint-etienne"}
-SEED, HOLDOUT = [], []
+SEED, HOLDOUT, HOLDOUT2 = [], [], []
 
 
 def _record(target, where, lst, lang, subject, body, themes):
@@ -50,6 +52,11 @@ def s(*args):
 def h(*args):
     """Record a holdout message."""
     _record(HOLDOUT, *args)
+
+
+def h2(*args):
+    """Record a message of the second holdout."""
+    _record(HOLDOUT2, *args)
 
 
 # ---------------------------------------------------------------------------
@@ -677,6 +684,643 @@ h("G", "discussion", "fr", "Bonne année à toutes et à tous", """
 Toute l'équipe vous souhaite une belle année, pleine de rencontres et de projets. Prenez soin de vous et de vos proches, et à très bientôt pour de nouvelles aventures.
 Le secrétariat
 """, "")
+
+
+# ---------------------------------------------------------------------------
+# HOLDOUT2 — a second independent holdout, written by hand before looking at any
+# model output (second round of data work); never trained on, never tuned against.
+# Vocabulary and phrasing deliberately differ from the seed and the first holdout.
+# ---------------------------------------------------------------------------
+
+h2("L", "discussion", "fr", "Mon panier du jeudi pendant mes congés", """
+Bonjour,
+Je m'absente du 3 au 24 juillet. Quelqu'un veut récupérer mon panier chez le maraîcher de Wambrechies à ma place ? Il suffit de passer au point de dépôt de la rue Gambetta le jeudi entre 18h et 19h30 et de régler directement au producteur.
+Odile
+""", "AG")
+
+h2("G", "orga", "fr", "Secrétaire de séance pour jeudi ?", """
+Coucou,
+Jeudi on se retrouve à 19h à la salle Juliet-Curie. Il nous manque une personne pour tenir le secrétariat de séance, et quelqu'un pour surveiller le temps de parole. Si c'est la première fois, pas de souci : le modèle de compte rendu est sur le pad.
+Jeanne
+""", "VA")
+
+h2("Y", "discussion", "en", "Anyone able to look after our Nextcloud?", """
+Hello,
+The person who set up our shared Nextcloud is moving to Marseille in September. We need one or two volunteers to take over the updates, backups and user accounts. It runs on a small VPS rented from a non-profit host. Happy to do a handover session.
+Cheers, Priya
+""", "LL")
+
+h2("S", "discussion", "fr", "Re: Aide régionale pour les lieux partagés", """
+Attention, le dossier est à déposer avant le 15 mars et la Région exige un cofinancement d'au moins 20 %. On l'a fait l'an dernier pour l'atelier de la Fabrique, je peux vous envoyer notre budget prévisionnel et la lettre d'intention.
+
+> La Région ouvre un nouvel appel pour les tiers-lieux ruraux et périurbains.
+
+Marc
+""", "EC GI TL")
+
+h2("L", "discussion", "fr", "Écharpe grise restée au vestiaire", """
+Bonsoir,
+J'ai laissé une écharpe grise en laine au portemanteau lundi soir. Si quelqu'un l'a mise de côté, je passerai la chercher la semaine prochaine. Merci !
+Coralie
+""", "")
+
+h2("G", "discussion", "fr", "La source du hameau de Montbrun va-t-elle être reprise par l'intercommunalité ?", """
+Bonjour,
+Depuis 1950 les habitants du hameau gèrent eux-mêmes leur source et leurs canalisations, via une association syndicale. La communauté de communes veut maintenant récupérer la compétence et l'exploitation. Une réunion publique est prévue en mairie le 12. Il serait bon qu'on y soit pour défendre une gestion en commun.
+Raphaël
+""", "RN GI")
+
+h2("Y", "orga", "fr", "Notes de la plénière du 7 mars", """
+Bonjour à toutes et tous,
+Voici les notes de jeudi. Nous étions 22, dont trois personnes venues pour la première fois.
+- Annuaire des collectifs : 40 nouvelles fiches depuis janvier, il reste à couvrir Villeurbanne Est. Un atelier de saisie est prévu le 21.
+- Local : la mairie du 7e ne répondra pas avant avril.
+- Prochaine plénière : 4 avril, avec une auberge espagnole à la fin.
+Le détail est sur le pad.
+Clémence
+""", "VA CA GI")
+
+h2("S", "discussion", "en", "Hiking group this Sunday?", """
+Hi there,
+A few of us are driving up to the Pilat on Sunday for a walk, nothing to do with the assembly, just for fun. There are two seats left in my car, leaving from Carnot at 9am. Bring a picnic!
+Sam
+""", "")
+
+h2("L", "discussion", "fr", "Combien ça coûte vraiment de faire tourner l'assemblée ?", """
+Bonjour,
+En faisant les comptes avec Pauline, on arrive à environ 2 300 € par an : assurance, hébergement du site, photocopies, location de salle deux fois par an. Les dons couvrent à peine la moitié. On pourrait proposer une adhésion annuelle à prix libre, ou demander une petite participation aux collectifs qui utilisent la liste. Vos avis ?
+Hugo
+""", "EC")
+
+h2("G", "discussion", "fr", "On s'inspire de la sociocratie ?", """
+Salut à toutes et tous,
+Nos réunions s'éternisent et ce sont toujours les mêmes qui tranchent. J'ai lu un peu sur la sociocratie : des cercles avec des mandats clairs, des décisions par consentement, des élections sans candidat. Je propose qu'on teste ça pendant trois mois sur le cercle logistique avant de changer nos statuts.
+Ana
+""", "GI")
+
+h2("Y", "quartier", "fr", "Les bancs de la place Mazagran ont disparu", """
+Bonjour,
+Depuis lundi, les quatre bancs de la place Mazagran ont été enlevés sans prévenir, et les personnes âgées du quartier n'ont plus où s'asseoir. Un collectif d'habitants propose d'installer des bancs en bois fabriqués sur place ce week-end. Qui a des planches et des vis ?
+Lina
+""", "CU")
+
+h2("S", "discussion", "fr", "Une permanence d'écoute au centre social", """
+Bonjour,
+À partir de janvier, deux bénévoles formées tiendront une permanence d'écoute chaque mardi matin au centre social de Montreynaud : pour parler de ce qui pèse, sans rendez-vous et sans jugement. On cherche une troisième personne pour assurer les remplacements.
+Bien à vous, Yasmina
+""", "SB")
+
+h2("L", "culture", "en", "Translating the commons glossary", """
+Hi everyone,
+The Brussels people have written a great glossary of commons vocabulary, but only in French and Dutch. Would anyone help translate it into English? It's released under CC BY-SA and lives on a wiki, so anyone can edit. Maybe 60 entries.
+Best, Judith
+""", "SC")
+
+h2("G", "numerique", "fr", "Re: Passer nos documents sur un cloud associatif", """
+D'accord avec Karim, mais attention : il faudra former les gens. Beaucoup ne savent pas synchroniser un dossier. Je peux faire une petite démo à 18h avant la réunion du groupe.
+
+Le 14/02 à 21:10, Karim a écrit :
+> Je propose de quitter Dropbox pour un cloud hébergé par une association locale.
+
+Pierre-Yves
+""", "LL")
+
+h2("Y", "orga", "fr", "Pas de réunion le 1er mai", """
+Bonjour,
+Petit rappel : la réunion mensuelle tombe un jour férié, on la décale au mercredi 8 mai même heure, même endroit. L'ordre du jour ne change pas.
+Élise pour le groupe coordination
+""", "VA")
+
+h2("S", "chambre", "fr", "Statuts : association ou coopérative ?", """
+Bonjour,
+Le collectif de la ressourcerie hésite sur sa forme juridique. Une association loi 1901 c'est simple, mais on voudrait pouvoir salarier deux personnes et associer la commune et les usagers au capital. La SCIC semble plus adaptée mais plus lourde à gérer. Quelqu'un a-t-il fait la démarche ? On peut en parler au prochain café-conseil de la Chambre.
+Gaëlle
+""", "EC")
+
+h2("L", "discussion", "fr", "Qui a encore de la place dans sa voiture pour Arras ?", """
+Salut,
+Pour la rencontre régionale des collectifs à Arras samedi, il nous manque deux places en covoiturage. Départ de la gare Lille-Flandres à 8h, retour vers 19h. Participation aux frais d'essence à discuter.
+Merci, Yannick
+""", "")
+
+h2("G", "foret", "fr", "Coupe rase prévue sur les pentes du Néron", """
+Bonjour,
+L'ONF a affiché un avis de coupe sur près de huit hectares du versant sud du Néron. Plusieurs naturalistes s'inquiètent pour les chouettes de Tengmalm qui nichent là. Une balade d'observation est proposée dimanche matin, puis on rédigera un courrier commun.
+Inès
+""", "RN")
+
+h2("Y", "discussion", "en", "Cooking together on Saturdays?", """
+Hey,
+Some of us have been talking about a weekly community kitchen in the Croix-Rousse: everyone brings what's left in their fridge, we cook together and share the meal with whoever turns up, no money involved. We'd need a kitchen that meets hygiene rules. Ideas?
+Ali
+""", "AG")
+
+h2("S", "discussion", "fr", "Réponse du cabinet du maire sur le jardin Beaubrun", """
+Bonjour,
+Le cabinet du maire a répondu à notre courrier : le terrain reste constructible mais la ville accepte une convention d'occupation précaire de deux ans pour le jardin. Ce n'est pas la garantie qu'on espérait, mais ça laisse le temps de faire vivre le lieu et de construire un rapport de force. On en parle lundi.
+Malika
+""", "GI AG")
+
+h2("L", "tiers-lieux", "fr", "L'atelier bois cherche des bras le samedi", """
+Bonjour,
+L'atelier bois partagé de Fives-Cail ouvre désormais le samedi, mais il faut au moins deux référent·es formé·es aux machines pour ouvrir. Si vous savez utiliser une scie à format ou une dégau-rabot, on vous attend. Sinon on forme les volontaires en deux séances.
+Thibault
+""", "TL")
+
+h2("G", "discussion", "en", "Automatic reply: away until September", """
+Thank you for your email. I am away until 2 September with limited access to my mailbox. For anything urgent about the newsletter, please write to Chloé instead.
+Nadia
+""", "")
+
+h2("Y", "discussion", "fr", "Rémunérer le temps passé sur les communs, c'est possible ?", """
+Bonjour,
+Je donne à peu près quinze heures par semaine à la maintenance du site de la carte et de l'annuaire, bénévolement depuis trois ans. Je commence à m'épuiser et je me demande : est-ce qu'un collectif a déjà mis en place une forme de rétribution, une bourse, un revenu de contribution, une caisse commune ? Je serais curieux de vos expériences.
+Olivier
+""", "EC CA")
+
+h2("S", "orga", "fr", "Accueil des nouveaux : on se répartit les rôles", """
+Bonjour,
+Depuis la rentrée, une dizaine de personnes ont rejoint la liste sans jamais venir en réunion. On propose un binôme d'accueil tous les mois, un petit livret pour expliquer qui fait quoi, et une heure d'échange avant la plénière. Qui veut faire partie du binôme en octobre ?
+Hélène
+""", "VA")
+
+h2("L", "discussion", "fr", "Re: Transport à la demande pour les seniors du quartier", """
+Le minibus de la maison de quartier ne roule que le mardi, c'est trop peu. À Hellemmes, un groupe d'habitants a monté un service de covoiturage solidaire pour les rendez-vous médicaux, avec une centrale d'appel tenue par des bénévoles. On pourrait s'en inspirer.
+
+> Plusieurs personnes âgées n'arrivent plus à aller à la polyclinique.
+
+Denis
+""", "CU SB")
+
+h2("G", "discussion", "fr", "Pétition contre le projet de téléphérique", """
+Bonjour,
+Je vous transmets la pétition contre le téléphérique Fontaine-Saint-Martin-le-Vinoux, qui coûterait plus de 60 millions d'argent public pour un usage très contesté. Signez et partagez si vous êtes d'accord !
+Hugo
+""", "CU GI")
+
+h2("Y", "numerique", "fr", "Atelier : reprendre la main sur son téléphone", """
+Salut,
+Samedi 15h à la bibliothèque du 8e, atelier pour installer un système Android sans Google (LineageOS, /e/OS) et des applis libres depuis F-Droid. Venez avec votre téléphone sauvegardé et chargé. Atelier gratuit, places limitées.
+Noé
+""", "LL")
+
+h2("S", "discussion", "en", "Please remove me from this list", """
+Hello, I no longer live in Saint-Étienne and would like to stop receiving these emails. Could an admin take me off the list? Thanks and good luck with everything.
+Jonathan
+""", "")
+
+h2("L", "carto", "fr", "Où sont les composteurs collectifs de la métropole ?", """
+Bonjour,
+Je cherche à recenser les composteurs de quartier entre Lille, Roubaix et Tourcoing pour les ajouter sur notre carte participative, avec le nom du référent et les horaires d'ouverture. La métropole a un fichier mais il date de 2019. Si vous en gérez un, pouvez-vous me transmettre ces infos ?
+Sylvie
+""", "CA AG")
+
+h2("G", "discussion", "fr", "Bibliothèque d'outils : inventaire avant l'ouverture", """
+Bonjour,
+On a récupéré une quarantaine d'outils (perceuses, ponceuses, scie sauteuse, échelles) pour la future outilthèque du quartier Berriat. Il faudrait les tester, les étiqueter et rédiger les conditions de prêt. Séance d'inventaire mercredi 18h dans la cave de l'immeuble.
+Mathis
+""", "TL CU")
+
+h2("Y", "orga", "fr", "Re: Le pot de fin d'année", """
+Je m'occupe des boissons, sans alcool et avec. Quelqu'un peut ramener des verres réutilisables ? On en avait une caisse au local l'an dernier.
+
+> Pour le pot du 20 décembre, on fait une liste de qui ramène quoi ?
+
+Chantal
+""", "VA")
+
+h2("S", "discussion", "fr", "Demande de subvention FDVA : qui relit ?", """
+Bonjour,
+Je finalise notre demande au Fonds pour le développement de la vie associative (volet fonctionnement). Il me manque le compte de résultat 2023 signé par le trésorier et quelqu'un pour relire le projet associatif. Date limite vendredi.
+Merci ! Kader
+""", "EC")
+
+h2("L", "discussion", "fr", "Balade botanique le long de la Deûle", """
+Bonjour,
+Dimanche matin, balade pour reconnaître les plantes sauvages des berges de la Deûle avec une botaniste de l'association des naturalistes. On parlera aussi des espèces invasives et de la qualité de l'eau du canal. Départ 9h30 de l'écluse du Grand Carré.
+Anne
+""", "RN")
+
+h2("G", "discussion", "en", "Decision process for the shared fund", """
+Hi all,
+Now that the shared fund has about 3,000 euros, we need to agree on how we decide who gets what. I suggest a small rotating committee of five, applications published on the list, and decisions by consent with a two-week objection window. Thoughts before we vote at the next plenary?
+Ellen
+""", "EC GI")
+
+h2("Y", "discussion", "fr", "Un mur d'expression libre rue Sainte-Marie", """
+Bonjour,
+Le mur pignon au bout de la rue Sainte-Marie des Terreaux est couvert d'affiches sauvages depuis des mois. Un groupe d'habitants propose d'en faire un mur d'expression libre, avec des fresques renouvelées chaque saison par des artistes du quartier et des enfants de l'école. Il faut l'accord du propriétaire.
+Sofia
+""", "CU SC")
+
+h2("S", "discussion", "fr", "Soirée jeux de société vendredi", """
+Coucou tout le monde,
+Vendredi soir à partir de 20h soirée jeux chez moi, rue de la Mulatière. Apportez vos jeux préférés et un truc à grignoter. Ce n'est pas une activité de l'assemblée, juste entre amis !
+Marion
+""", "")
+
+h2("L", "orga", "fr", "Proposition de nouveau format pour nos plénières", """
+Bonjour,
+Après le bilan de juin, plusieurs personnes trouvent nos plénières trop longues et trop centrées sur l'information descendante. Proposition : 30 minutes d'infos envoyées par écrit avant, puis 1h30 en petits groupes sur deux sujets, puis 20 minutes de restitution. On teste en septembre ?
+Florent
+""", "VA")
+
+h2("G", "discussion", "fr", "Énergie citoyenne : une centrale solaire sur le gymnase", """
+Bonjour,
+Le projet de centrale photovoltaïque sur le toit du gymnase Jean-Vilar avance : la commune est d'accord pour louer la toiture, et on ouvre la souscription citoyenne à 100 € la part. Réunion d'information mardi pour expliquer le montage, la rentabilité et la gouvernance de la société.
+Loïc
+""", "RN EC GI")
+
+h2("Y", "entraide", "en", "Support group for carers", """
+Hi,
+If you look after a parent or partner with dementia and feel exhausted, a small peer support group meets every other Wednesday at the community centre in Vaise. It's free and there's always tea. You can just come and listen.
+Martha
+""", "SB")
+
+h2("S", "discussion", "fr", "Quelle licence pour nos fiches pratiques ?", """
+Bonjour,
+On a rédigé une vingtaine de fiches pratiques (monter un jardin, ouvrir un atelier vélo, tenir une AG). On voudrait qu'elles soient réutilisables par d'autres collectifs mais sans usage commercial. CC BY-NC-SA ou CC BY-SA ? Des arguments dans un sens ou dans l'autre ?
+Gilles
+""", "SC")
+
+h2("L", "discussion", "fr", "Le conseil de quartier de Moulins vote le budget participatif", """
+Bonjour,
+Trois de nos projets sont soumis au vote du budget participatif de la Ville : les bacs potagers du square Ferrer, la boîte à livres de la rue d'Arras et l'abri vélo de la maison de quartier. Le vote est ouvert jusqu'au 30 à tous les habitant·es dès 11 ans. Faites tourner !
+Samia
+""", "GI CU EC")
+
+h2("G", "discussion", "fr", "Re: Re: Mot de passe du wifi", """
+C'est écrit au dos de la box, dans le placard à balais. Et non, je ne l'enverrai pas sur la liste publique ;)
+
+> Quelqu'un a le code du wifi de la salle ?
+
+Bruno
+""", "")
+
+h2("Y", "chambre", "fr", "Adhérer à une coopérative d'activité et d'emploi ?", """
+Bonjour,
+Je suis formatrice en facilitation et j'en ai marre du statut d'auto-entrepreneure. Plusieurs d'entre vous sont entrepreneurs-salariés d'une CAE à Lyon : comment ça se passe concrètement, quelle contribution est prélevée sur le chiffre d'affaires, et est-ce qu'on devient associé au bout de trois ans ?
+Merci, Amandine
+""", "EC")
+
+h2("S", "discussion", "fr", "Cueillette sauvage : champignons et règles", """
+Bonjour,
+Avec l'automne beaucoup de monde part aux champignons dans les bois du Pilat. Petit rappel : dans les forêts communales la cueillette est limitée à 5 litres par personne, et certains coins sont en réserve. Respectez les sous-bois, ne raclez pas la mousse.
+Daniel
+""", "RN")
+
+h2("L", "discussion", "en", "Mapping repair cafés in the Lille area", """
+Hi,
+We're building a list of every repair café within 30 km of Lille: address, opening days, what they fix. The aim is to put them on the commons map and print a leaflet. If you run one or volunteer at one, please reply with the details.
+Thanks, Wouter
+""", "CA")
+
+h2("G", "orga", "fr", "Relevé de décisions de l'AG du 10 novembre", """
+Bonjour,
+Voici le relevé de décisions de samedi :
+1. Le montant de l'adhésion reste libre, avec un minimum de 1 euro.
+2. La charte est amendée : toute prise de position publique au nom de l'assemblée doit être validée au consentement en plénière.
+3. Le groupe accueil se réunira chaque premier lundi.
+4. La prochaine AG aura lieu le 8 février à la Maison des habitants Chorier-Berriat.
+Merci à toutes et tous !
+Sarah
+""", "VA GI EC")
+
+h2("Y", "numerique", "en", "Our website is down", """
+Hi,
+Since this morning the website shows a database connection error. I think the certificate renewal failed too. Whoever has the SSH key for the server, could you take a look? I can pair on it tonight.
+Karl
+""", "LL")
+
+h2("S", "discussion", "fr", "Appel à bénévoles pour la distribution alimentaire", """
+Bonjour,
+L'épicerie solidaire de Tarentaize manque de bras pour les distributions du vendredi : réception des palettes de la banque alimentaire, tri des fruits et légumes, accueil des familles. Même deux heures par mois, ça aide.
+Merci, Nathalie
+""", "AG")
+
+h2("L", "discussion", "fr", "Le préfet interdit le rassemblement sur la Grand-Place", """
+Bonjour,
+La préfecture a pris un arrêté interdisant tout rassemblement samedi sur la Grand-Place, au motif de la sécurité pendant la braderie. La fête des communs qu'on préparait tombe à l'eau dans sa forme actuelle. On a deux options : un recours en référé ou un repli sur le parc Jean-Baptiste Lebas. Avis ?
+Mehdi
+""", "GI")
+
+h2("G", "discussion", "fr", "Re: Les vélos cargo partagés", """
+Pour info, la flotte de vélos cargos du quartier est gérée par une association d'habitants : réservation par appli, une caution de 50 €, et chaque utilisateur fait une heure d'entretien par trimestre. Ça marche plutôt bien depuis deux ans.
+
+> On pourrait mutualiser des vélos cargos à l'Abbaye ?
+
+Juliette
+""", "CU")
+
+h2("Y", "discussion", "fr", "Conférence gesticulée sur l'école publique", """
+Bonjour,
+Jeudi 20h au théâtre de l'Élysée, une ancienne institutrice raconte trente ans d'école en ZEP dans une conférence gesticulée drôle et politique. Entrée à prix libre. Ça peut nourrir nos débats sur l'éducation populaire.
+Ludo
+""", "SC")
+
+h2("S", "tiers-lieux", "fr", "Le coworking de la Manu cherche à se structurer", """
+Bonjour,
+On est une douzaine à partager un plateau de bureaux à la Manufacture depuis un an, avec des règles informelles. Il faudrait maintenant fixer les horaires d'accès, un tableau de ménage et un loyer partagé plus juste entre ceux qui viennent tous les jours et les autres. Réunion des usagers le 3.
+Romane
+""", "TL EC")
+
+h2("L", "discussion", "fr", "Premier contact", """
+Bonjour à toutes et tous,
+Je m'appelle Clara, je viens d'arriver à Lille pour mes études et je cherche à m'impliquer dans des projets collectifs. Comment se passent vos réunions, est-ce que je peux venir à la prochaine sans connaître personne ?
+Clara
+""", "VA")
+
+h2("G", "discussion", "fr", "Le Département coupe les aides aux associations de santé", """
+Bonjour,
+Le Département vient d'annoncer une baisse de 30 % des aides aux associations de prévention santé. Pour le planning familial et la maison des adolescents du quartier, ça veut dire fermer une demi-journée par semaine. Une lettre ouverte circule, je la colle ci-dessous.
+Agathe
+""", "SB GI EC")
+
+h2("Y", "discussion", "en", "Seed library at the Guillotière library", """
+Hello,
+The municipal library in the Guillotière now hosts a seed library: you borrow a packet of heritage tomato or bean seeds, grow them, and bring back some seeds at the end of the season. Great for balcony growers. Drawer near the reading room.
+Léa
+""", "AG")
+
+h2("S", "discussion", "fr", "Re: Qui a des cartons ?", """
+J'en ai une dizaine à la cave, passe les prendre quand tu veux ce week-end.
+
+> Je déménage samedi, quelqu'un aurait des cartons ?
+
+Fred
+""", "")
+
+h2("L", "orga", "en", "Agenda for the coordination meeting", """
+Hi all,
+Proposed agenda for Tuesday's coordination meeting: 1) check-in, 2) who facilitates the spring plenary, 3) room booking for next term, 4) how we welcome the new folks from the Fives group, 5) AOB. Add items in the pad by Monday.
+Joris
+""", "VA")
+
+h2("G", "discussion", "fr", "Qualité de l'air : capteurs citoyens dans la vallée", """
+Bonjour,
+Avec des voisins de Pont-de-Claix on voudrait installer une dizaine de capteurs de particules fines en open hardware, et publier les mesures en données ouvertes. Un collectif de Strasbourg a documenté le montage. Qui veut participer à la soudure ?
+Vincent
+""", "RN LL")
+
+h2("Y", "discussion", "fr", "On a besoin d'un rapport d'activité pour la Métropole", """
+Bonjour,
+La Métropole de Lyon demande notre rapport d'activité 2023 avant le versement du solde de la subvention (6 000 €). Il faut y mettre les chiffres de fréquentation de l'atelier, les partenariats et un bilan financier. Qui peut m'aider ce week-end ?
+Fanny
+""", "EC GI")
+
+h2("S", "discussion", "fr", "Bonne année !", """
+Bonne année à toutes et à tous ! Plein de belles choses pour 2025, de la santé, des projets et des rencontres. On se retrouve très vite.
+Isabelle
+""", "")
+
+h2("L", "habitat", "fr", "Un foncier solidaire pour sortir les maisons de la spéculation", """
+Bonjour,
+La Métropole étudie la création d'un deuxième office foncier solidaire. Le principe : la structure garde la propriété du terrain, les ménages n'achètent que les murs via un bail réel solidaire, et la revente est encadrée. Plusieurs familles de Fives sont intéressées. On organise une soirée d'explication le 14 avec une juriste.
+Amina
+""", "CU EC GI")
+
+h2("G", "discussion", "fr", "Re: Garde de chat pendant les vacances", """
+Je peux passer le nourrir deux fois par semaine si tu laisses les clés chez Paulette.
+
+> Je cherche quelqu'un pour s'occuper de Pacha du 10 au 20 août.
+
+Émilie
+""", "")
+
+h2("Y", "discussion", "fr", "Rédiger ensemble un guide des tiers-lieux lyonnais", """
+Bonjour,
+On voudrait écrire à plusieurs mains un petit guide des lieux partagés de la métropole : fablabs, ateliers de réparation, cafés associatifs, coworkings solidaires. Chaque lieu aurait sa page avec ses horaires et ses machines, publié en ligne sous licence libre et en version papier.
+Laure
+""", "TL SC CA")
+
+h2("S", "orga", "fr", "Compte rendu de la rencontre inter-collectifs du 2 octobre", """
+Bonjour à toutes et à tous,
+Merci aux 35 personnes venues samedi. En résumé :
+- Tour des collectifs : jardins du Soleil, atelier vélo du Crêt de Roc, ressourcerie, AMAP de Valbenoîte, l'association d'hébergement web.
+- Finances : la caisse commune a 870 €, décision de financer les affiches de la fête de printemps.
+- Ville : on demande collectivement un rendez-vous à l'adjoint à la vie associative pour les salles gratuites.
+- Accueil : un binôme va rappeler les nouvelles personnes.
+Prochaine rencontre le 4 décembre, repas partagé après.
+Pauline
+""", "VA EC GI")
+
+h2("L", "discussion", "en", "Free meditation sessions", """
+Hi everyone,
+I'm a trained mindfulness teacher and I'd like to offer free meditation sessions on Monday evenings for anyone in the network feeling stressed or burnt out. The Maison de la Solidarité lends us a quiet room. Cushions provided, beginners welcome.
+Rosa
+""", "SB")
+
+h2("G", "discussion", "fr", "Les marchés publics nous sont-ils accessibles ?", """
+Bonjour,
+La Ville lance un marché pour l'entretien des espaces verts avec une clause d'insertion. Notre chantier d'insertion pourrait répondre, mais on n'a jamais monté de dossier de réponse à un appel d'offres : mémoire technique, DUME, bordereau de prix… Quelqu'un a de l'expérience ?
+Jérémie
+""", "EC GI")
+
+h2("Y", "discussion", "fr", "Un cadastre des initiatives par arrondissement", """
+Bonjour,
+Pour préparer la rencontre de novembre, on aimerait savoir qui fait quoi dans chaque arrondissement : jardins, ateliers, cantines, lieux associatifs. Un tableur partagé est ouvert avec une ligne par initiative et une colonne par arrondissement. Remplissez ce que vous connaissez.
+Baptiste
+""", "CA")
+
+h2("S", "discussion", "fr", "Des ruches sur les toits de la Cité du design", """
+Bonjour,
+Un apiculteur amateur propose d'installer trois ruches sur le toit de la Cité du design et de former des habitants à la conduite du rucher. Le miel serait partagé entre les participant·es. Ça favorise les pollinisateurs en ville. Qui est partant ?
+Rémi
+""", "RN AG")
+
+h2("L", "discussion", "fr", "test nouvelle adresse", """
+Test d'envoi depuis ma nouvelle adresse, merci de ne pas répondre. Si vous recevez ce message, tout fonctionne.
+Ahmed
+""", "")
+
+h2("G", "orga", "fr", "Re: Déroulé de la plénière de rentrée", """
+Ça me va. Juste une remarque : on avait dit qu'on laisserait 15 minutes au début pour que les nouvelles personnes se présentent, je ne le vois pas dans le déroulé. Et qui s'occupe de la soupe pour la fin ?
+
+> Voici le déroulé proposé pour la plénière du 21 septembre.
+
+Marie-Laure
+""", "VA")
+
+h2("Y", "discussion", "en", "Which licence for the open hardware sensor?", """
+Hi,
+We're about to publish the schematics and firmware of our soil moisture sensor. For the code, GPL seems obvious, but for the PCB files should we use the CERN Open Hardware Licence? Has anyone used it and is it compatible with selling kits?
+Nils
+""", "LL")
+
+h2("S", "discussion", "fr", "Rencontre avec les élus sur la cantine bio", """
+Bonjour,
+Le groupe alimentation a rencontré l'adjointe à l'éducation et le directeur de la restauration scolaire. La commune s'engage à passer à 50 % de produits bio et locaux dans les cantines d'ici 2026, avec un légumerie municipale. On a demandé d'être associés au comité de suivi.
+Lucie
+""", "AG GI")
+
+h2("L", "discussion", "fr", "Réparer plutôt que jeter : le repair café de Fives", """
+Bonjour,
+Le repair café de Fives a lieu chaque deuxième samedi du mois à la Mie de Pain. Des bénévoles vous aident à réparer grille-pain, vêtements, vélos, ordinateurs. L'an dernier on a évité 400 kg de déchets. On cherche surtout des couturières et des électroniciens.
+Gérard
+""", "TL")
+
+h2("G", "discussion", "fr", "Qui a le chéquier ?", """
+Bonjour,
+Je dois payer la facture de l'imprimeur (180 €) avant la fin du mois et je ne retrouve plus le chéquier de l'association. Est-ce que le trésorier peut faire un virement à la place ? Le RIB est en pièce jointe.
+Coline
+""", "EC")
+
+h2("Y", "quartier", "en", "Opening up the school playground on weekends", """
+Hi all,
+A group of parents in the 3rd arrondissement wants the school playground on rue Paul-Bert to stay open to families on Saturdays and Sundays, managed by volunteers. The city already does this in Paris. We're drafting a proposal to the district mayor; who wants to co-sign?
+Camille
+""", "CU GI")
+
+h2("S", "discussion", "fr", "Échange de savoirs : cours de langue contre cours de cuisine", """
+Bonjour,
+Le réseau d'échanges réciproques de savoirs relance ses binômes : tu sais quelque chose, tu l'apprends à quelqu'un, et tu apprends autre chose à ton tour. En ce moment, des offres d'arabe, de tricot, de comptabilité, de guitare. Sans argent.
+Malou
+""", "SC")
+
+h2("L", "discussion", "fr", "Les rivières enterrées de Lille", """
+Bonjour,
+Saviez-vous que la ville est traversée par d'anciens bras de la Deûle recouverts au XIXe siècle ? Un collectif milite pour en rouvrir un tronçon à ciel ouvert, pour la biodiversité et la fraîcheur l'été. Conférence samedi avec un historien et une hydrologue.
+Xavier
+""", "RN CU")
+
+h2("G", "discussion", "fr", "Devenir sociétaire de la coopérative de l'épicerie", """
+Bonjour,
+L'épicerie coopérative de la Villeneuve ouvre son capital aux habitant·es : une part à 20 €, trois heures de bénévolat par mois, et des prix sans marge pour les membres. La prochaine réunion d'information est mardi à 18h30 à la maison des habitants.
+Sonia
+""", "AG EC")
+
+h2("Y", "discussion", "fr", "Municipales : on interpelle les listes ?", """
+Bonjour,
+Les élections municipales approchent. Plusieurs assemblées proposent d'envoyer à toutes les listes candidates un questionnaire sur les communs : reconnaissance des collectifs d'habitants, accès aux locaux vacants, gestion partagée des équipements publics. On publie les réponses avant le premier tour. Qui veut rédiger les questions ?
+Aurélien
+""", "GI")
+
+h2("S", "discussion", "en", "Crowdfunding for the bike workshop van", """
+Hi everyone,
+The mobile bike workshop needs a second-hand van to reach the outer neighbourhoods. We've launched a crowdfunding campaign on HelloAsso with a goal of 7,500 euros; rewards include repair vouchers and T-shirts. Please share it widely!
+Tom
+""", "EC CU")
+
+h2("L", "discussion", "fr", "Re: Panne de chauffage dans la salle", """
+Le chauffagiste passe jeudi matin. D'ici là, on peut se replier dans la petite salle du premier, elle a des radiateurs électriques.
+
+> Il faisait 12 degrés hier soir, impossible de rester plus d'une heure.
+
+Pascal
+""", "")
+
+h2("G", "discussion", "fr", "Des ateliers d'autodéfense numérique pour les associations", """
+Bonjour,
+Beaucoup d'associations du quartier gèrent des fichiers d'adhérents sur des outils qui revendent les données. On propose trois soirées : chiffrer ses mails, choisir un gestionnaire de mots de passe, sortir des formulaires Google pour un outil libre hébergé en France.
+Yann
+""", "LL")
+
+h2("Y", "orga", "fr", "Appel : qui anime la prochaine séance ?", """
+Bonjour,
+Pour la séance du 12 on cherche deux personnes pour la facilitation. Pas besoin d'expérience : on vous envoie la trame et on fait un petit point la veille. C'est une bonne manière de s'approprier nos réunions, surtout pour celles et ceux qui viennent d'arriver.
+Hugo
+""", "VA")
+
+h2("S", "discussion", "fr", "Un hêtre remarquable menacé rue Michelet", """
+Bonjour,
+Le promoteur de l'immeuble rue Michelet prévoit d'abattre un hêtre de plus de cent ans. On a lancé une demande de classement en arbre remarquable et écrit à l'adjointe à l'environnement pour qu'il soit intégré au permis de construire. Signatures bienvenues.
+Odette
+""", "RN GI")
+
+h2("L", "discussion", "fr", "Week-end chantier participatif à la ferme", """
+Bonjour,
+La ferme du Héron cherche des volontaires le week-end du 6 pour reconstruire la serre abîmée par la tempête et planter la haie. Repas du midi fournis avec les légumes de la ferme, hébergement possible sous tente.
+Maxime
+""", "AG")
+
+h2("G", "discussion", "en", "Lost phone charger", """
+Hi, I left my white phone charger plugged in near the kitchen after Thursday's meeting. If someone has it, just leave it on the shelf by the door. Thanks!
+Ben
+""", "")
+
+h2("Y", "discussion", "fr", "Les associations peuvent-elles recevoir des dons défiscalisés ?", """
+Bonjour,
+Un particulier souhaite donner 2 000 € à notre collectif et demande un reçu fiscal. Sommes-nous d'intérêt général ? Le rescrit fiscal prend des mois. Quelqu'un connaît-il une structure qui pourrait porter le don, un fonds de dotation ou une fondation abritante ?
+Julien
+""", "EC")
+
+h2("S", "discussion", "fr", "Re: Les ateliers de la plénière de samedi", """
+Merci pour la synthèse. Pour l'atelier « carte », il faudrait qu'on parte des fiches existantes et qu'on ajoute les initiatives de Firminy et du Chambon qui manquent toujours.
+
+> Samedi, trois ateliers en parallèle : carte, charte, accueil.
+
+Nicolas
+""", "CA VA")
+
+h2("L", "discussion", "fr", "La gratuité des transports, un commun ?", """
+Bonjour,
+Dunkerque a rendu ses bus gratuits il y a cinq ans. Avec quelques personnes on voudrait ouvrir un débat public sur la gratuité du métro et des bus dans la métropole lilloise : qui paie, pour quels usages, et qui décide ? On prépare une soirée avec un chercheur et un ancien élu dunkerquois.
+Nora
+""", "CU GI")
+
+h2("G", "discussion", "fr", "Accompagnement au deuil", """
+Bonjour,
+Suite au décès de Jacques, plusieurs membres de l'assemblée sont très touchés. Une psychologue bénévole propose un temps d'écoute collectif jeudi soir à la Maison des habitants, ouvert à toutes et tous. On peut aussi simplement partager un moment ensemble.
+Marthe
+""", "SB")
+
+h2("Y", "discussion", "en", "Open data on public toilets", """
+Hello,
+The metropolis publishes a dataset of public toilets but half of it is wrong. We could fix it with a quick survey walk and contribute the corrections to OpenStreetMap, then build a simple accessible map. Anyone up for a Saturday afternoon mapping party?
+Gwen
+""", "CA CU")
+
+h2("S", "tiers-lieux", "fr", "Qui décide de l'usage des salles du tiers-lieu ?", """
+Bonjour,
+Depuis que le tiers-lieu accueille de plus en plus de collectifs, les conflits de réservation se multiplient. On propose un conseil des usagers qui se réunit chaque mois, avec des règles écrites de priorité et un droit de véto pour les activités gratuites. Proposition à discuter samedi.
+Nadège
+""", "TL GI")
+
+h2("L", "discussion", "fr", "Cours de couture pour les débutant·es", """
+Bonjour,
+À l'atelier partagé de la rue Pierre-Legrand, Rachida propose un cours de couture pour débutant·es le mercredi soir : ourlets, boutons, petits raccommodages. Machines mises à disposition, tissu de récup. Inscription au comptoir.
+Camille
+""", "TL")
+
+h2("G", "discussion", "fr", "Re: Réponse de la Métro sur les locaux vacants", """
+Bref, ils disent non pour l'instant mais acceptent une rencontre technique en janvier. Il faudra venir avec un projet d'occupation précis, un budget de fonctionnement et la preuve qu'on a une assurance.
+
+> Vous avez eu un retour de Grenoble-Alpes Métropole ?
+
+Antoine
+""", "GI EC")
+
+h2("Y", "discussion", "fr", "Distribution de semences paysannes au marché", """
+Bonjour,
+Dimanche au marché de la Croix-Rousse, le collectif semences tient un stand pour échanger graines de tomates anciennes, de courges et de fleurs mellifères. Venez avec vos sachets, même en petite quantité.
+Agnès
+""", "AG")
+
+h2("S", "discussion", "en", "Minutes of the welcome evening", """
+Hi all,
+Short notes from Thursday's welcome evening: 14 newcomers, most of them students. We explained how the lists work, how to propose a topic for the plenary and how the working groups are organised. Three people want to join the mapping group. Next welcome evening in January.
+Sarah
+""", "VA CA")
+
+h2("L", "discussion", "fr", "Nouveaux horaires de la bibliothèque de quartier", """
+Bonjour,
+À partir de lundi, la médiathèque de Lille-Sud ouvre aussi le jeudi soir jusqu'à 20h. Pratique pour celles et ceux qui travaillent. Rien d'autre ne change.
+Loïc
+""", "SC")
+
+h2("G", "discussion", "fr", "Re: Covoiturage pour la rencontre nationale", """
+Je pars de Grenoble vendredi 16h avec trois places, retour dimanche soir. Écrivez-moi en privé.
+
+> Qui monte à Rennes pour la rencontre nationale des communs ?
+
+Léon
+""", "")
+
+h2("Y", "discussion", "fr", "La chambre des communs cherche un·e trésorier·e", """
+Bonjour,
+Notre trésorière termine son mandat en juin. La Chambre des communs de Lyon cherche quelqu'un pour tenir la comptabilité (une centaine d'écritures par an), préparer le budget et suivre les dossiers de financement. Binôme possible pour se former.
+Romain
+""", "EC")
 
 
 # ---------------------------------------------------------------------------
@@ -1861,15 +2505,16 @@ def _write(path, records, prefix):
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
-def _check(seed, holdout):
-    """Return problems: bad sizes, duplicate subjects or bodies, holdout leaking into seed."""
+def _check(seed, *holdouts):
+    """Return problems: bad sizes, duplicate subjects or bodies, holdouts leaking into seed."""
     problems = []
-    for rec in seed + holdout:
+    everything = seed + [rec for holdout in holdouts for rec in holdout]
+    for rec in everything:
         words = len(rec["body"].split())
         if not 10 <= words <= 200 or len(rec["themes"]) > 3:
             problems.append(f"{rec['subject']!r}: {words} words, {len(rec['themes'])} themes")
     for field in ("subject", "body"):
-        counts = Counter(rec[field] for rec in seed + holdout)
+        counts = Counter(rec[field] for rec in everything)
         problems += [f"duplicate {field}: {v[:50]!r}" for v, n in counts.items() if n > 1]
     return problems
 
@@ -1877,12 +2522,13 @@ def _check(seed, holdout):
 def main():
     dev = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
     seed = dev + SEED
-    problems = _check(seed, HOLDOUT)
+    problems = _check(seed, HOLDOUT, HOLDOUT2)
     for problem in problems:
         print("PROBLEM:", problem)
     _write(HERE / "themes_seed.jsonl", seed, "seed")
     _write(HERE / "themes_holdout.jsonl", HOLDOUT, "holdout")
-    for name, records in (("seed", seed), ("holdout", HOLDOUT)):
+    _write(HERE / "themes_holdout2.jsonl", HOLDOUT2, "holdout2")
+    for name, records in (("seed", seed), ("holdout", HOLDOUT), ("holdout2", HOLDOUT2)):
         per_slug = Counter(t for r in records for t in r["themes"])
         print(f"{name}: {len(records)} messages, "
               f"{sum(1 for r in records if not r['themes'])} without theme, "
