@@ -21,14 +21,19 @@ def process_message(settings: Settings, message_pk: int) -> None:
 def process_messages(settings: Settings, message_pks: list[int]) -> None:
     """Run the pipeline on a batch (bulk import), one transaction for the batch.
 
-    Messages already processed are skipped, so a re-queued job changes nothing.
+    Messages already processed are skipped, so a re-queued job changes nothing. A step marked
+    ``per_thread`` (theme tagging looks at the whole thread) runs once per thread of the batch,
+    on its newest message, instead of once per message: an mbox import stays linear.
     """
     with session_scope(settings) as session:
-        for pk in message_pks:
-            message = session.get(Message, pk)
-            if message is None or message.ghost or message.processed:
-                continue
-            pipeline.run(session, settings, message)
+        messages = [m for m in (session.get(Message, pk) for pk in message_pks)
+                    if m is not None and not m.ghost and not m.processed]
+        last_of_thread = {m.thread_id: m.id for m in messages}
+        for message in messages:
+            newest = last_of_thread.get(message.thread_id) == message.id
+            for step in pipeline.PIPELINE:
+                if newest or not getattr(step, "per_thread", False):
+                    step(session, settings, message)
             message.processed = True
 
 

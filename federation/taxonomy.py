@@ -95,12 +95,24 @@ def _key(text: str) -> str:
 
 
 def _index(themes: Sequence[ThemeSpec]) -> dict[str, str]:
-    """Map every folded name of every theme to its slug (first theme wins on clashes)."""
-    index: dict[str, str] = {}
-    for theme in themes:
-        for name in (theme.slug, theme.label_fr, theme.label_en, *theme.synonyms):
-            index.setdefault(_key(name), theme.slug)
+    """Map every folded name of every theme to its slug (first theme wins on clashes).
+
+    Memoised on the taxonomy itself: it is the same for every thread between two edits.
+    """
+    key = tuple(themes)
+    index = _INDEXES.get(key)
+    if index is None:
+        index = {}
+        for theme in themes:
+            for name in (theme.slug, theme.label_fr, theme.label_en, *theme.synonyms):
+                index.setdefault(_key(name), theme.slug)
+        if len(_INDEXES) > 64:
+            _INDEXES.clear()
+        _INDEXES[key] = index
     return index
+
+
+_INDEXES: dict[tuple, dict[str, str]] = {}
 
 
 def explicit_themes(subject: str, themes: Sequence[ThemeSpec]) -> list[str]:

@@ -68,6 +68,8 @@ class Connection:
 
     def __init__(self, settings: Settings):
         self.relay = relay_of(settings.relay_url) if settings.relay_url else None
+        if not self.relay:  # Maildir creates only the last folder; the data dir may be new
+            settings.outbox_dir.parent.mkdir(parents=True, exist_ok=True)
         self.outbox = None if self.relay else mailbox.Maildir(settings.outbox_dir, create=True)
         self.smtp: smtplib.SMTP | None = None
 
