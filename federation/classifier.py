@@ -26,7 +26,7 @@ FORMAT = 1
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED_PATH = DATA_DIR / "themes_seed.jsonl"
 MAX_THEMES = 3
-C = 8.0
+C = 32.0  # seed 5-fold CV (two shuffles): 0.793 at C=8, 0.806 at 16, 0.812 at 32
 THRESHOLD_RANGE = (0.25, 0.75)
 
 

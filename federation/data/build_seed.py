@@ -2494,6 +2494,1649 @@ Théo
 
 
 # ---------------------------------------------------------------------------
+# SEED, second batch — written by hand after HOLDOUT2 was frozen, for breadth of
+# vocabulary: money and legal forms, institutions and decision rules, messages that
+# mention a neighbourhood or venue without being about urban commons, logistics mail.
+# ---------------------------------------------------------------------------
+
+s("L", "chambre", "fr", "Budget prévisionnel 2025 de la Chambre", """
+Bonjour,
+Je vous partage le budget prévisionnel pour l'an prochain : 14 200 € de charges (dont 9 000 € pour le poste de coordination à mi-temps), des recettes attendues de 6 000 € de subventions, 3 500 € de cotisations et le reste en dons. Il manque environ 2 000 €. Relisez avant l'AG, s'il vous plaît.
+Jérôme, trésorier
+""", "EC")
+
+s("G", "discussion", "fr", "Monter une SCIC pour la ressourcerie ?", """
+Salut,
+On réfléchit à transformer l'association de la ressourcerie en société coopérative d'intérêt collectif. Avantages : multisociétariat (salariés, bénévoles, collectivités, usagers), réserves impartageables, possibilité de lever des parts sociales. Inconvénient : un commissaire aux comptes au-delà d'un certain seuil. Des retours d'expérience ?
+Claire
+""", "EC")
+
+s("Y", "discussion", "en", "How do you pay contributors?", """
+Hi,
+Our collective has a small grant and we'd like to pay the people who maintain the tool library, but nobody wants to become a boss. Some groups use a shared fund where contributors declare their hours and receive an equal hourly amount. Has anyone tried this, and how do you handle the paperwork?
+Tess
+""", "EC")
+
+s("S", "discussion", "fr", "Relance : cotisations 2024 pas encore réglées", """
+Bonjour,
+Petit rappel amical : une trentaine d'adhérent·es n'ont pas encore réglé leur cotisation 2024. Le montant est libre à partir de 5 €, par chèque à l'ordre de l'association, en espèces lors des permanences ou par virement. Sans ces rentrées on ne pourra pas payer l'assurance.
+Merci, Françoise
+""", "EC")
+
+s("L", "discussion", "fr", "Campagne de financement participatif pour la cuisine collective", """
+Bonjour,
+La cuisine collective du quartier lance sa campagne sur Ulule pour acheter un four professionnel et une chambre froide : 12 000 € en 45 jours. Contreparties : repas offerts, tabliers, cours de cuisine. Partagez autour de vous, chaque euro compte !
+Kenza
+""", "EC AG")
+
+s("G", "chambre", "fr", "Atelier : comprendre le modèle économique d'un commun", """
+Bonjour,
+La Chambre des communs organise un atelier sur les modèles économiques : comment un commun peut-il vivre sans se vendre ? On parlera de contributions volontaires, de prestations, de financements publics, de mécénat et de mutualisation de postes. Mardi 18h30, inscription sur le pad.
+Benoît
+""", "EC")
+
+s("Y", "discussion", "fr", "Re: Facture du traiteur", """
+Réglée hier par virement depuis le compte de l'association, je joins le justificatif pour la compta. Il reste 340 € sur la ligne « événements ».
+
+> Le traiteur relance pour la facture de la fête de juin.
+
+Mélanie
+""", "EC")
+
+s("S", "discussion", "en", "Applying to a European fund", """
+Hello,
+A foundation in Brussels has an open call for local commons projects, grants up to 30,000 euros over two years. The application asks for a budget, a partnership letter and an impact plan. Deadline is in six weeks. Shall we apply together with the Lyon and Grenoble assemblies?
+Victor
+""", "EC")
+
+s("L", "discussion", "fr", "Le revenu contributif, c'est quoi au juste ?", """
+Bonjour,
+J'entends souvent parler de revenu contributif lors de nos rencontres, en lien avec l'expérimentation de Plaine Commune. Si j'ai bien compris, il s'agit de rémunérer des périodes de contribution à des savoirs et des activités utiles, un peu comme l'intermittence. Quelqu'un aurait un texte clair à conseiller ?
+Mireille
+""", "EC")
+
+s("G", "discussion", "fr", "Ouvrir un compte bancaire pour le collectif", """
+Bonjour,
+Pour recevoir la subvention de la fondation, il nous faut un compte bancaire au nom du collectif. La Nef et le Crédit coopératif demandent les statuts, le PV de l'AG constitutive et les pièces d'identité du bureau. Qui peut m'accompagner à l'agence jeudi ?
+Patrice
+""", "EC")
+
+s("Y", "discussion", "fr", "Mutualiser un poste de comptable entre collectifs", """
+Bonjour,
+Cinq collectifs du réseau passent chacun quelques heures par mois sur la compta, les fiches de paie et les déclarations. On pourrait mutualiser un poste de comptable à temps partiel via un groupement d'employeurs. Est-ce que ça intéresse d'autres structures ?
+Sébastien
+""", "EC")
+
+s("S", "discussion", "fr", "La monnaie locale accepte maintenant à l'épicerie", """
+Bonjour,
+Bonne nouvelle : l'épicerie paysanne de Bellevue accepte désormais la monnaie locale complémentaire. Vous pouvez échanger vos euros au comptoir d'échange du café associatif. Plus il y a de commerces, plus l'argent circule sur le territoire.
+Renée
+""", "EC AG")
+
+s("L", "discussion", "en", "Cost of the annual meeting", """
+Hi,
+Quick summary of what the annual meeting cost: room hire 250 euros, food 410, printing 60, travel refunds for speakers 180. We received 520 in donations at the door. The shortfall came out of the reserve, which is now quite low.
+Ines
+""", "EC")
+
+s("G", "discussion", "fr", "Se faire payer en droits d'auteur ou en facture ?", """
+Bonjour,
+Je fais des illustrations pour plusieurs collectifs et on me demande une facture. Je n'ai pas de statut, je ne veux pas devenir micro-entrepreneur. Une CAE peut-elle me salarier pour ces missions ? Ou bien la Maison des artistes ? Je suis un peu perdue.
+Lou
+""", "EC")
+
+s("Y", "chambre", "fr", "Appel à projets « Fabriques de territoire »", """
+Bonjour,
+L'État relance l'appel à projets pour labelliser des fabriques de territoire : jusqu'à 150 000 € sur trois ans pour des tiers-lieux structurants. Il faut un dossier solide, un modèle économique et l'appui de la collectivité. La Chambre peut aider deux lieux du réseau à candidater.
+Alix
+""", "EC GI TL")
+
+s("S", "discussion", "fr", "Prix libre ou tarif fixe pour les ateliers ?", """
+Bonjour,
+Pour les ateliers de réparation, certains trouvent que le prix libre rapporte trop peu, d'autres que le tarif fixe exclut les plus précaires. Une idée : prix libre mais conscient, avec affichage des coûts réels (loyer, outils, pièces). Qu'en pensez-vous ?
+Nadir
+""", "EC")
+
+s("L", "discussion", "fr", "Bénévolat ou salariat : la question revient", """
+Bonjour,
+Lors du dernier bilan, plusieurs personnes ont dit être épuisées. On a trois options : continuer 100 % bénévole, créer un poste aidé, ou demander des contreparties aux structures qui utilisent nos outils. Avant de voter il faut chiffrer chaque scénario. Volontaires pour le groupe finances ?
+Alice
+""", "EC")
+
+s("G", "discussion", "en", "Donations through HelloAsso", """
+Hi all,
+I've set up a donation page on HelloAsso so people can support us without cash. Fees are voluntary, the association receives everything. Monthly donations are possible too. Link is on the website footer now.
+Matt
+""", "EC")
+
+s("Y", "discussion", "fr", "Le bilan comptable est prêt", """
+Bonjour,
+Les comptes de l'exercice sont clos : 18 400 € de produits, 17 950 € de charges, soit un petit excédent de 450 € mis en réserve. Le détail par poste est dans le tableur partagé. Il faudra les approuver lors de l'assemblée générale ordinaire.
+Gaspard, trésorier
+""", "EC")
+
+s("S", "discussion", "fr", "Parts sociales de la coopérative d'énergie", """
+Bonjour,
+La coopérative citoyenne d'énergie du Forez lève 80 000 € pour sa deuxième installation sur des toits agricoles. Parts à 50 €, une personne une voix, rémunération plafonnée. Une réunion publique présente le projet mercredi à Montbrison.
+Joël
+""", "EC RN")
+
+s("L", "discussion", "fr", "Fonds de dotation pour les communs lillois", """
+Bonjour,
+Quelques structures proposent de créer un fonds de dotation commun pour recevoir des legs et du mécénat d'entreprise, puis redistribuer aux initiatives du réseau selon des critères votés. Il faudrait un règlement d'attribution et un comité. Première réunion le 9.
+Armelle
+""", "EC")
+
+s("G", "discussion", "fr", "Rémunérer les intervenants extérieurs", """
+Bonjour,
+Pour la journée sur les communs numériques, deux intervenantes demandent un défraiement de 150 € chacune plus le train. Est-ce qu'on a la trésorerie ? Sinon on peut demander une participation aux frais à l'entrée.
+Quentin
+""", "EC")
+
+s("Y", "discussion", "en", "Legal structure for the tool library", """
+Hello,
+Our tool library is still an informal group, which is becoming a problem: we can't sign the lease or get insurance. Should we register as an association, join an existing one as a project, or go for a cooperative? We'd like to keep the members in control.
+Greta
+""", "EC")
+
+s("S", "discussion", "fr", "Re: Qui paie l'assurance du local ?", """
+Jusqu'ici c'était l'association des jardiniers qui payait, mais le local sert à six collectifs. Je propose une répartition au prorata des heures d'occupation, on a le planning pour faire le calcul.
+
+> L'assureur demande 620 € cette année, c'est 15 % de plus.
+
+Ginette
+""", "EC")
+
+s("L", "discussion", "fr", "Une caisse de solidarité pour les bénévoles précaires", """
+Bonjour,
+Certains bénévoles n'ont pas les moyens d'avancer les frais de transport pour venir aux ateliers. On propose une caisse de solidarité alimentée par les dons, avec remboursement sur simple déclaration, sans justificatif au-dessous de 20 €.
+Roxane
+""", "EC")
+
+s("G", "chambre", "en", "What is the Chamber of the commons for?", """
+Hi everyone,
+Newcomer question: what exactly does the Chamber of the commons do compared to the assembly? From what I read, it gathers the people who earn a living from commons-based activities and deals with economic questions: funding, legal forms, fair pay, relations with companies. Is that right?
+Owen
+""", "EC")
+
+s("Y", "discussion", "fr", "Mécénat de compétences : bonne ou mauvaise idée ?", """
+Bonjour,
+Une grande entreprise lyonnaise propose de nous « prêter » deux salariés en mécénat de compétences pour refaire notre site et notre stratégie de financement. C'est tentant, mais on craint de perdre la main et de servir leur communication RSE. Vos expériences ?
+Patricia
+""", "EC")
+
+s("S", "discussion", "fr", "Le bar associatif est-il rentable ?", """
+Bonjour,
+Après six mois d'ouverture, le bar associatif couvre juste ses achats de boissons. Les permanences sont bénévoles, mais on ne dégage rien pour le loyer. Faut-il augmenter les prix, ouvrir plus de soirs, ou chercher une subvention de fonctionnement ?
+Fabien
+""", "EC")
+
+s("L", "discussion", "fr", "Demande de devis pour l'imprimerie coopérative", """
+Bonjour,
+Je demande des devis pour imprimer 2 000 exemplaires du journal des communs. L'imprimerie coopérative de Roubaix propose 780 €, une imprimerie en ligne 420 €. La différence est grande mais on veut soutenir la coopérative. On tranche comment ?
+Julie
+""", "EC SC")
+
+s("G", "discussion", "fr", "Heures contributives : un tableau pour les noter", """
+Bonjour,
+Pour préparer la demande de financement, on doit valoriser le bénévolat dans le budget. J'ai créé un tableau où chacun·e note ses heures par activité. Au taux du SMIC, on arrive déjà à plus de 25 000 € de contribution en nature cette année !
+Étienne
+""", "EC")
+
+s("Y", "discussion", "en", "Budget for the summer festival", """
+Hi,
+Rough budget for the summer festival: sound system 600, insurance 120, toilets 300, food is self-financed by the bar. We've got 500 from the district council and we hope the crowdfunding covers the rest. Can someone double-check the figures?
+Nico
+""", "EC")
+
+s("S", "chambre", "fr", "Entrer au sociétariat de la CAE stéphanoise", """
+Bonjour,
+Après trois ans comme entrepreneure-salariée à la coopérative d'activité et d'emploi, je vais devenir associée. Ça implique d'acheter des parts, de voter en AG et de participer aux choix économiques. Si d'autres se posent la question, je raconte volontiers mon parcours.
+Samira
+""", "EC")
+
+s("L", "discussion", "fr", "Facturer une prestation à une autre association", """
+Bonjour,
+Une association de Tourcoing nous demande d'animer une formation et veut payer 400 €. On n'a jamais facturé : est-ce qu'on doit être assujettis à la TVA, faire un devis, une convention ? Et est-ce que ça remet en cause notre caractère non lucratif ?
+Pierre
+""", "EC")
+
+s("G", "discussion", "fr", "Les dons ont chuté cette année", """
+Bonjour,
+Les dons mensuels sont passés de 380 € à 210 € en un an. Plusieurs donateurs ont arrêté sans explication. Faut-il relancer par une lettre, organiser une soirée de soutien, ou réduire nos dépenses ? Je présenterai les chiffres au cercle finances.
+Adrien
+""", "EC")
+
+s("Y", "discussion", "fr", "Une coopérative de livreurs à vélo", """
+Bonjour,
+Des anciens livreurs de plateformes ont créé une coopérative de livraison à vélo à Lyon : pas de patron, salaire fixe, décisions collectives. Ils cherchent des clients parmi les épiceries et les associations du réseau. Je partage leur plaquette.
+Youssef
+""", "EC")
+
+s("S", "discussion", "en", "Shared payroll for two part-time posts", """
+Hello,
+Two of our associations each want to hire someone ten hours a week. Instead, we could create one shared twenty-hour contract through an employer group. Who knows how the social charges and the contract are split?
+Anna
+""", "EC")
+
+s("L", "discussion", "fr", "Emprunter pour acheter le bâtiment ?", """
+Bonjour,
+Le propriétaire de l'ancienne imprimerie accepte de vendre à 240 000 €. On pourrait mélanger un prêt bancaire solidaire, des apports en titres participatifs et un financement de France Active. Avant d'y passer des nuits, il faut savoir si l'assemblée veut porter une dette.
+Antoine
+""", "EC")
+
+s("G", "discussion", "fr", "Re: Défraiements kilométriques", """
+Le barème fiscal s'applique, et si tu renonces au remboursement tu peux recevoir un reçu pour don et le déduire de tes impôts. C'est ce que font la plupart des bénévoles.
+
+> Comment on rembourse les trajets en voiture des bénévoles ?
+
+Laurence
+""", "EC")
+
+s("Y", "chambre", "fr", "Contribuer au pot commun des logiciels libres", """
+Bonjour,
+Nos collectifs utilisent tous les jours des logiciels libres développés par des bénévoles. La Chambre propose de reverser chaque année 1 % de nos budgets à quelques projets, via leurs pages de dons. On choisirait ensemble lesquels.
+Hervé
+""", "EC LL")
+
+s("S", "discussion", "fr", "Tarif solidaire à l'AMAP", """
+Bonjour,
+L'AMAP réfléchit à un panier solidaire : les adhérent·es qui le peuvent paient 2 € de plus par semaine pour financer des paniers à moitié prix pour des familles aux revenus modestes. Le paysan reçoit toujours le même prix. On vote le mois prochain.
+Claudine
+""", "AG EC")
+
+s("L", "discussion", "fr", "Relecture de la charte avant adoption", """
+Bonjour,
+La version 4 de la charte est en ligne. Principaux changements : un paragraphe sur l'indépendance vis-à-vis des partis, la règle du consentement pour toute décision engageant l'assemblée, et la possibilité de retirer un mandat. Vos amendements sont à envoyer avant le 20.
+Marion
+""", "GI")
+
+s("G", "discussion", "fr", "Rendez-vous avec le vice-président de la Métropole", """
+Bonjour,
+On a obtenu un créneau le 18 avec le vice-président en charge de l'économie sociale et solidaire. On veut lui présenter la demande d'un fonds de soutien aux communs et la mise à disposition de locaux vacants. Qui vient et qui prépare la note de deux pages ?
+Julien
+""", "GI")
+
+s("Y", "discussion", "en", "Consent-based decisions: a quick guide", """
+Hi all,
+Since several newcomers asked: we decide by consent, not by consensus. A proposal passes unless someone has a reasoned objection, meaning it would harm the group or its aims. Objections improve the proposal; they are not vetoes based on preference. Happy to explain more at the next meeting.
+Rachel
+""", "GI")
+
+s("S", "discussion", "fr", "Le conseil municipal a voté la délibération", """
+Bonjour,
+Hier soir le conseil municipal a adopté la délibération reconnaissant le « droit d'initiative citoyenne » : toute proposition soutenue par 500 habitant·es sera inscrite à l'ordre du jour d'une séance. C'est une première victoire après deux ans de plaidoyer.
+Chantal
+""", "GI")
+
+s("L", "discussion", "fr", "Qui parle au nom de l'assemblée ?", """
+Bonjour,
+Un journaliste de La Voix du Nord a cité l'un d'entre nous comme « porte-parole de l'assemblée ». On n'a jamais désigné de porte-parole. Il faudrait clarifier : mandat tournant, validation des déclarations publiques, ou personne ne parle au nom du collectif ?
+Yves
+""", "GI")
+
+s("G", "discussion", "fr", "Convention d'occupation du local de la rue Abbé-Grégoire", """
+Bonjour,
+La Ville nous envoie un projet de convention d'occupation temporaire pour le local de la rue Abbé-Grégoire : trois ans, redevance symbolique, mais clause de résiliation sous un mois. On devrait négocier un préavis plus long. Quelqu'un s'y connaît en droit administratif ?
+Sophie
+""", "GI")
+
+s("Y", "discussion", "fr", "Élection sans candidat pour le cercle coordination", """
+Bonjour,
+Samedi on renouvelle deux mandats au cercle coordination par élection sans candidat : chacun·e propose un nom en argumentant, on fait un tour de changements, puis la facilitatrice propose une personne et on vérifie les objections. Prévoyez une heure.
+Dominique
+""", "GI")
+
+s("S", "discussion", "en", "Meeting with the prefecture", """
+Hello,
+The prefecture has agreed to meet the housing collectives next Tuesday about the squat eviction on rue Désiré-Claude. We want a delay until the end of winter and a rehousing commitment. Three people from the assembly will join the delegation.
+Lena
+""", "GI CU")
+
+s("L", "discussion", "fr", "Les communs dans le plan local d'urbanisme", """
+Bonjour,
+L'enquête publique sur la révision du PLU métropolitain est ouverte jusqu'au 30. C'est l'occasion de demander que les jardins partagés et les friches occupées soient classés en zone naturelle. Le commissaire enquêteur tient des permanences en mairie, on peut aussi déposer en ligne.
+Pascale
+""", "GI CU")
+
+s("G", "discussion", "fr", "Règlement intérieur : le chapitre sur les conflits", """
+Bonjour,
+Le groupe de travail propose d'ajouter un chapitre au règlement intérieur sur la gestion des conflits : médiation par deux personnes tirées au sort, puis recours à la plénière, et exclusion seulement en dernier ressort au consentement moins une voix. Texte en pièce jointe.
+Anaïs
+""", "GI")
+
+s("Y", "discussion", "fr", "La Région coupe le dispositif de soutien à la vie associative", """
+Bonjour,
+Mauvaise nouvelle : la Région supprime le dispositif qui finançait les postes d'animation associative. Une vingtaine de structures de l'agglomération sont touchées. Une tribune commune est en préparation pour interpeller les conseillers régionaux. Qui signe au nom de l'assemblée ?
+Benjamin
+""", "GI EC")
+
+s("S", "discussion", "fr", "Tirage au sort pour le comité de pilotage", """
+Bonjour,
+La mairie propose qu'un tiers du comité de pilotage de la maison des projets soit composé d'habitant·es tirés au sort sur les listes électorales. On nous demande notre avis. C'est un progrès, mais sans formation ni défraiement, les gens tirés au sort risquent de ne pas venir.
+Thierry
+""", "GI")
+
+s("L", "discussion", "en", "Drafting our position on the new city policy", """
+Hi everyone,
+The city has published its draft policy on associations and shared spaces, with a public consultation until March. It's mostly positive, but it puts every free room booking under a yearly agreement. Shall we write a joint response? I've started a document.
+Maya
+""", "GI")
+
+s("G", "discussion", "fr", "Partenariat avec la commune : prudence", """
+Bonjour,
+La commune nous propose d'être « partenaire officiel » de la semaine du développement durable. Ça donne de la visibilité, mais on se retrouverait avec leur logo sur nos affiches et sans droit de regard sur le programme. Je propose qu'on accepte seulement si une convention garantit notre autonomie.
+Nathan
+""", "GI")
+
+s("Y", "discussion", "fr", "Qui vote en plénière ?", """
+Bonjour,
+On a eu un débat tendu samedi : une personne venue pour la première fois a bloqué une décision. Est-ce qu'il faut un temps de présence avant de participer aux décisions ? Ou est-ce contraire à notre principe d'ouverture ? Je propose qu'on en discute sérieusement avant de modifier nos règles.
+Lydie
+""", "GI")
+
+s("S", "discussion", "fr", "Audition à l'Assemblée nationale sur les tiers-lieux", """
+Bonjour,
+La mission parlementaire sur les tiers-lieux auditionne des acteurs de terrain. Notre réseau est invité à envoyer une contribution écrite de quatre pages sur les relations avec l'État et les collectivités. Qui veut co-écrire ?
+Mathilde
+""", "GI TL")
+
+s("L", "discussion", "fr", "Re: Un élu veut venir à notre plénière", """
+Je ne suis pas contre, mais comme simple participant, sans prise de parole officielle et sans photo pour sa communication. On l'a fait avec la maire de Lomme il y a deux ans et ça s'est bien passé.
+
+> Le conseiller départemental aimerait assister à la prochaine plénière.
+
+Hugo
+""", "GI")
+
+s("G", "discussion", "en", "Who holds the bank mandate?", """
+Hi,
+Following the bureau changes, the bank still lists Carole as the only signatory. We need a board decision naming two new signatories and a copy of the minutes. Can we put it on Thursday's agenda?
+Lucas
+""", "GI EC")
+
+s("Y", "discussion", "fr", "Politique de la ville : le contrat de ville se renégocie", """
+Bonjour,
+Le nouveau contrat de ville 2024-2030 est en cours de négociation entre l'État, la Métropole et les communes. Les conseils citoyens doivent être consultés. C'est le moment de faire entendre ce qu'on attend pour les quartiers prioritaires : locaux, soutien aux collectifs d'habitants, jardins.
+Khaled
+""", "GI")
+
+s("S", "discussion", "fr", "Charte des usages du jardin partagé", """
+Bonjour,
+Après les tensions de l'été, on propose une charte simple pour le jardin : une parcelle par foyer, entretien des allées à tour de rôle, pas de pesticides, décisions en réunion mensuelle. Elle sera affichée à l'entrée une fois validée.
+Gisèle
+""", "GI AG")
+
+s("L", "discussion", "fr", "Quelle place pour les collectivités dans la gouvernance du lieu ?", """
+Bonjour,
+La Ville finance 40 % du fonctionnement de la friche et voudrait un siège au conseil d'administration. Certains y voient une garantie de pérennité, d'autres une perte d'autonomie. Une solution intermédiaire : un collège consultatif des partenaires publics, sans droit de vote.
+Sandrine
+""", "GI TL")
+
+s("G", "discussion", "fr", "Recours contre l'arrêté anti-bivouac", """
+Bonjour,
+La commune a pris un arrêté interdisant de dormir dans les espaces publics du centre-ville. Une association de défense des droits prépare un recours devant le tribunal administratif. On nous demande de nous joindre à la requête en tant que collectif. On tranche jeudi.
+Élodie
+""", "GI")
+
+s("Y", "discussion", "en", "Should we sign the city's 'commons pact'?", """
+Hi,
+The city hall wants associations to sign a 'pact for the commons' listing shared principles. It sounds nice, but there are no concrete commitments from the city in return. I'd rather we negotiate specific clauses before signing anything.
+Pablo
+""", "GI")
+
+s("S", "discussion", "fr", "Retour sur la commission extra-municipale", """
+Bonjour,
+La commission extra-municipale sur la vie associative s'est réunie mardi. La Ville présentera une grille transparente d'attribution des salles municipales en janvier. On a obtenu qu'un représentant des collectifs non déclarés puisse y siéger.
+Louis
+""", "GI")
+
+s("L", "discussion", "fr", "Plaidoyer : une lettre aux député·es", """
+Bonjour,
+Le projet de loi sur l'engagement associatif arrive en commission. On propose une lettre aux député·es du Nord pour défendre le congé d'engagement et la reconnaissance des collectifs non déclarés. Brouillon sur le pad, relectures bienvenues jusqu'à dimanche.
+Catherine
+""", "GI")
+
+s("G", "discussion", "fr", "Révision de nos statuts : le collège des membres", """
+Bonjour,
+Les statuts actuels prévoient un bureau élu pour trois ans. Le groupe gouvernance propose une direction collégiale, des mandats d'un an renouvelables une fois, et l'assemblée générale comme seule instance souveraine. AG extraordinaire à prévoir.
+Oscar
+""", "GI")
+
+s("Y", "discussion", "fr", "La mairie d'arrondissement nous retire la salle", """
+Bonjour,
+Coup dur : la mairie du 1er nous informe qu'à partir de janvier la salle Montbernard sera réservée en priorité aux associations conventionnées. On n'a pas de convention. Il faut soit en demander une, soit chercher ailleurs. On en parle avec l'adjoint ?
+Malika
+""", "GI")
+
+s("S", "discussion", "en", "Participatory democracy workshop", """
+Hello,
+A researcher from the university is running a workshop on citizen assemblies and participatory budgeting, with examples from Porto Alegre and Grenoble. It might help us think about how to work with the town council. Free, Wednesday at 6pm.
+Igor
+""", "GI")
+
+s("L", "discussion", "fr", "Droit d'interpellation citoyenne à la Métropole", """
+Bonjour,
+La Métropole européenne de Lille ouvre un droit d'interpellation : une pétition de 5 000 signatures oblige le conseil à débattre d'un sujet. On pourrait l'utiliser pour la protection des terres agricoles de la couronne nord. Qui veut porter la démarche ?
+Valentin
+""", "GI AG")
+
+s("G", "discussion", "fr", "Décision urgente par mail : comment faire ?", """
+Bonjour,
+On doit répondre avant vendredi à la proposition de la Métropole, et la plénière n'est que dans trois semaines. Je propose la règle suivante pour les décisions urgentes : proposition envoyée sur la liste, 72 heures pour objecter, adoptée faute d'objection argumentée.
+Julie
+""", "GI")
+
+s("Y", "discussion", "fr", "Désaccord avec le préfet sur l'évacuation", """
+Bonjour,
+Le préfet a confirmé l'évacuation du terrain occupé par les familles à Gerland. Plusieurs associations demandent une solution d'hébergement avant toute intervention. Un rassemblement est prévu devant la préfecture jeudi à 18h.
+Aïcha
+""", "GI CU")
+
+s("S", "discussion", "fr", "Les biens communs dans le programme du Département", """
+Bonjour,
+Le Département consulte les associations pour son schéma de développement territorial. Une page entière sur les « communs » ! Il faudrait leur écrire pour qu'ils reconnaissent la gestion collective par les habitants, et pas seulement la propriété publique.
+Michel
+""", "GI")
+
+s("L", "discussion", "en", "Rotating facilitation and power", """
+Hi,
+I've noticed the same three people always facilitate, take minutes and talk to the city. That concentrates a lot of informal power. I'd like us to adopt rotating roles with a limit of two terms in a row. Can we discuss this as a governance question next time?
+Ruth
+""", "GI")
+
+s("G", "discussion", "fr", "Re: Signer ou pas la tribune ?", """
+Je propose qu'on ne signe qu'au nom des personnes présentes, pas de l'assemblée : notre charte dit qu'aucune prise de position publique n'engage le collectif sans décision en plénière.
+
+> Une tribune contre la réforme circule, on signe ?
+
+Mathias
+""", "GI")
+
+s("Y", "discussion", "fr", "Budget participatif : nos projets retenus", """
+Bonjour,
+Résultats du budget participatif de la Ville de Lyon : deux de nos projets ont été retenus, la boîte à dons du square et la récupération d'eau de pluie au jardin des Pentes. La Ville assure la maîtrise d'ouvrage et on sera associés au suivi.
+Coralie
+""", "GI")
+
+s("S", "discussion", "fr", "Une convention avec l'office HLM", """
+Bonjour,
+Le bailleur social propose une convention pour que l'association des locataires gère l'ancienne loge de gardien en salle commune. La convention fixe les horaires, l'assurance et la répartition de l'entretien. On la relit ensemble mardi.
+Brahim
+""", "GI CU")
+
+s("L", "discussion", "fr", "Gouvernance partagée entre les trois jardins", """
+Bonjour,
+Les jardins de Fives, de Moulins et du Faubourg veulent se doter d'une coordination commune. Proposition : chaque jardin délègue deux personnes, mandat de six mois, décisions au consentement, et un compte rendu public de chaque réunion.
+Annie
+""", "GI AG")
+
+s("G", "discussion", "en", "Our response to the council's consultation", """
+Hi all,
+Attached is the final version of our response to the council's consultation on public space. It asks for a simpler procedure for temporary uses, co-management agreements for squares, and a named contact at the town hall. Sent this morning.
+Daniel
+""", "GI CU")
+
+s("Y", "discussion", "fr", "La loi 1901 et nos statuts collégiaux", """
+Bonjour,
+Une question juridique : la loi de 1901 impose-t-elle un président ? Non, elle laisse une grande liberté, il faut juste désigner des personnes habilitées à représenter l'association. Plusieurs collectifs ont une présidence collégiale. Je vous envoie des modèles.
+Sylvain
+""", "GI EC")
+
+s("S", "discussion", "fr", "Pétition pour l'ouverture des cours d'école", """
+Bonjour,
+Une pétition demande à la mairie d'ouvrir les cours d'école le week-end aux familles du quartier. Elle sera remise au conseil municipal du 14. Il manque encore 300 signatures.
+Gérald
+""", "GI CU")
+
+s("L", "numerique", "fr", "Install party à la maison de quartier de Wazemmes", """
+Bonjour,
+Samedi 14h, install party à la maison de quartier de Wazemmes : on installe Linux Mint sur vos vieux ordinateurs, on récupère vos photos et on vous montre LibreOffice et Firefox. Apportez votre machine et son chargeur.
+Mickaël
+""", "LL")
+
+s("G", "orga", "fr", "Plénière à la salle polyvalente de l'Abbaye", """
+Bonjour,
+La prochaine plénière aura lieu mardi 19h à la salle polyvalente du quartier de l'Abbaye, arrêt de tram Abbaye. Ordre du jour : bilan de la fête, calendrier des ateliers, accueil des nouvelles personnes. Soupe partagée à la fin.
+Nina
+""", "VA")
+
+s("Y", "discussion", "fr", "Atelier d'écriture au centre social de la Duchère", """
+Bonjour,
+Le centre social de la Duchère accueille un atelier d'écriture de nouvelles chaque lundi soir, animé par une autrice. Les textes seront publiés dans un recueil sous licence Creative Commons. Ouvert à toutes et tous, débutants bienvenus.
+Yasmine
+""", "SC")
+
+s("S", "discussion", "fr", "Permanence santé à la maison de quartier du Soleil", """
+Bonjour,
+Une infirmière bénévole tient désormais une permanence le mercredi matin à la maison de quartier du Soleil : prise de tension, conseils, orientation vers un médecin. Gratuit et sans rendez-vous.
+Ghislaine
+""", "SB")
+
+s("L", "discussion", "en", "Board games night at the Fives community centre", """
+Hi all,
+Friday evening a few of us are playing board games at the Fives community centre bar, just for fun. Not an assembly event, nothing to organise, just come along if you like.
+Sam
+""", "")
+
+s("G", "discussion", "fr", "Conférence sur le climat à la MJC", """
+Bonjour,
+Jeudi à la MJC Allobroges, conférence d'un glaciologue sur le recul des glaciers alpins et la ressource en eau des vallées. Entrée libre, suivie d'un échange avec le public.
+Marc
+""", "RN")
+
+s("Y", "discussion", "fr", "Réunion du groupe carto à la Croix-Rousse", """
+Bonjour,
+Le groupe carto se retrouve mercredi chez Pauline, rue d'Austerlitz, pour mettre à jour les fiches des initiatives du plateau et corriger les adresses erronées de la carte. Apportez un ordinateur.
+Théo
+""", "CA")
+
+s("S", "discussion", "fr", "Bourse aux plants à Valbenoîte", """
+Bonjour,
+Dimanche matin sur la place de Valbenoîte, bourse aux plants : tomates, courgettes, aromatiques, fraisiers. Troc ou don, pas d'argent. Le collectif du potager de la Cotonne tiendra un stand.
+Lucette
+""", "AG")
+
+s("L", "discussion", "fr", "Lost & found : gants noirs à Moulins", """
+Bonjour,
+Quelqu'un a oublié une paire de gants noirs en cuir après la réunion à la maison Folie de Moulins. Je les garde chez moi, écrivez-moi pour les récupérer.
+Benoît
+""", "")
+
+s("G", "discussion", "fr", "Atelier cyanotype à la Bifurk", """
+Bonjour,
+Samedi, à la Bifurk, atelier de cyanotype pour imprimer des plantes sur tissu au soleil. Animé par une artiste du collectif, matériel fourni, participation libre.
+Jade
+""", "SC")
+
+s("Y", "discussion", "en", "Free Python course at the Part-Dieu library", """
+Hello,
+The Part-Dieu library runs a free beginners' Python course on Saturday mornings, taught by volunteers from a local free software user group. Eight sessions, bring a laptop.
+Hugo
+""", "LL SC")
+
+s("S", "discussion", "fr", "Sortie nature dans le quartier de la Métare", """
+Bonjour,
+Sortie d'observation des oiseaux au parc de la Métare dimanche à 8h avec la LPO : mésanges, pics, martins-pêcheurs sur l'étang. Jumelles à prêter.
+Armand
+""", "RN")
+
+s("L", "discussion", "fr", "Le quartier de Lille-Sud, terrain de notre enquête santé", """
+Bonjour,
+Pour notre enquête sur l'accès aux soins, on a choisi Lille-Sud : beaucoup de médecins partent à la retraite sans successeur. On cherche des habitant·es pour faire passer le questionnaire en porte-à-porte.
+Céline
+""", "SB")
+
+s("G", "discussion", "fr", "Repas partagé après la plénière à Saint-Bruno", """
+Bonjour,
+Après la plénière de samedi à la salle paroissiale de Saint-Bruno, on partage un repas. Chacun·e apporte un plat. Prévoir aussi ses couverts, on veut éviter le jetable.
+Irène
+""", "VA")
+
+s("Y", "discussion", "fr", "Le fablab de Vaise ouvre ses portes", """
+Bonjour,
+Portes ouvertes au fablab de Vaise samedi : démonstrations d'impression 3D, de découpe laser et de brodeuse numérique. L'atelier est géré par ses membres, adhésion à prix libre.
+Kevin
+""", "TL")
+
+s("S", "discussion", "en", "Train strike on Thursday", """
+Hi, heads up: there's a train strike on Thursday, so those of us coming from Lyon for the meeting should plan a carpool instead. I have two seats, leaving Perrache at 5pm.
+Julia
+""", "")
+
+s("L", "discussion", "fr", "Cours de yoga gratuit au parc de la Citadelle", """
+Bonjour,
+Tous les dimanches à 10h, cours de yoga gratuit au parc de la Citadelle, près du kiosque. Apportez un tapis, tous niveaux. En cas de pluie c'est annulé.
+Ophélie
+""", "SB")
+
+s("G", "discussion", "fr", "Où imprimer nos affiches dans le quartier Championnet ?", """
+Bonjour,
+Est-ce que quelqu'un connaît une imprimerie pas chère vers Championnet ? Il nous faut 50 affiches A3 pour la soirée de projection. Sinon je passerai à la reprographie de la fac.
+Léo
+""", "")
+
+s("Y", "discussion", "fr", "Tournoi de foot solidaire à la Guillotière", """
+Bonjour,
+Dimanche, tournoi de foot ouvert à tou·tes au city stade de la Guillotière. Les inscriptions à prix libre iront à une association d'aide aux personnes exilées. Buvette sur place.
+Moussa
+""", "SB")
+
+s("S", "discussion", "fr", "Bibliothèque de rue place Jacquard", """
+Bonjour,
+Chaque mercredi après-midi, des bénévoles installent une bibliothèque de rue sur la place Jacquard : albums, BD, lectures à voix haute pour les enfants du quartier. On cherche des lecteurs et lectrices.
+Élisa
+""", "SC")
+
+s("L", "habitat", "fr", "Un habitat participatif à Lomme cherche deux foyers", """
+Bonjour,
+Le projet d'habitat participatif des Jardins de la Lys cherche encore deux foyers pour compléter le groupe. Huit logements, une salle commune, un potager, gestion collective de l'immeuble. Réunion d'information le 5.
+Amandine
+""", "CU")
+
+s("G", "discussion", "fr", "Rues aux enfants : on ferme la rue samedi", """
+Bonjour,
+Samedi après-midi, la rue Très-Cloîtres sera fermée aux voitures pour laisser jouer les enfants : craies, jeux en bois, vélo. Autorisation obtenue. Les riverains peuvent sortir leurs chaises.
+Aline
+""", "CU")
+
+s("Y", "discussion", "en", "Housing co-op open day", """
+Hi,
+The housing cooperative on rue Rachais is holding an open day on Sunday. Residents will explain how they bought the building collectively, how rents are set and how decisions are made in the general meeting of inhabitants.
+Rob
+""", "CU")
+
+s("S", "discussion", "fr", "Les trottoirs impraticables de Tardy", """
+Bonjour,
+Dans le quartier Tardy, les trottoirs sont encombrés de voitures garées et de poubelles, impossible de passer avec une poussette ou un fauteuil. Un groupe d'habitants fait un relevé photo pour le transmettre aux services de voirie.
+Marcelle
+""", "CU")
+
+s("L", "discussion", "fr", "Un square repris en main par les habitants", """
+Bonjour,
+Au square des Mariniers, des habitants ont repeint les bancs, installé une boîte à jeux et organisent un goûter chaque premier dimanche. Ils aimeraient que la Ville leur confie officiellement l'entretien léger.
+Nadine
+""", "CU GI")
+
+s("G", "discussion", "fr", "Autopartage entre voisins", """
+Bonjour,
+Avec trois familles de la rue on partage une voiture depuis un an : agenda en ligne, carnet de bord, frais au kilomètre. On a économisé deux voitures. On peut aider d'autres voisins à se lancer.
+Hervé
+""", "CU")
+
+s("Y", "discussion", "fr", "La friche de la rue Garon : un espace public à inventer", """
+Bonjour,
+La friche de la rue Garon est vide depuis cinq ans. Des habitant·es proposent d'y installer un jardin, un terrain de pétanque et une scène ouverte, en attendant le futur projet immobilier. Une réunion de voisinage est prévue jeudi.
+Soraya
+""", "CU")
+
+s("S", "discussion", "en", "Traffic calming near the school", """
+Hello,
+Parents at the Jacquard primary school are asking for a 20 km/h zone and a school street closed to cars at drop-off times. We are collecting testimonies about dangerous crossings to send to the council.
+Joe
+""", "CU GI")
+
+s("L", "discussion", "fr", "Logement vacant : on recense les immeubles vides", """
+Bonjour,
+On estime à plus de 6 000 le nombre de logements vides dans la métropole. Un collectif propose un recensement des immeubles vacants du centre pour demander leur réquisition ou leur transformation en logements sociaux.
+Farid
+""", "CU GI")
+
+s("G", "discussion", "fr", "Re: Une place sans voitures devant l'école", """
+Oui, la piétonnisation temporaire pendant les vacances a montré que ça marche : les enfants jouent, les commerçants sont contents. Il faut maintenant rendre l'aménagement définitif.
+
+> Et si la place devenait piétonne toute l'année ?
+
+Claire
+""", "CU")
+
+s("Y", "discussion", "fr", "Réunion de copropriété sur les parties communes", """
+Bonjour,
+Dans mon immeuble des Brotteaux, on voudrait transformer le local à vélos inutilisé en atelier partagé et salle commune pour les habitants. Le syndic freine. Quelqu'un a-t-il déjà fait voter ça en assemblée de copropriétaires ?
+Alain
+""", "CU")
+
+s("S", "discussion", "fr", "Agenda de la semaine", """
+Bonjour,
+Petit agenda des rendez-vous des collectifs cette semaine : mardi réparation vélo, mercredi permanence jardin, jeudi réunion du groupe numérique, samedi marché paysan. Tout est sur le calendrier partagé.
+Agathe
+""", "")
+
+s("L", "discussion", "fr", "Re: Horaires d'ouverture du local", """
+C'est ouvert de 14h à 19h du mardi au samedi, sauf jours fériés. La clé de secours est chez le voisin du 12.
+
+> Quelqu'un sait si le local est ouvert lundi ?
+
+Patrick
+""", "")
+
+s("G", "discussion", "en", "Change of email address", """
+Hi, please note my new email address below; the old one will be closed at the end of the month. Could the list admin update my subscription? Thanks.
+Frédéric
+""", "")
+
+s("Y", "discussion", "fr", "Annulation : je ne pourrai pas venir ce soir", """
+Bonsoir, désolée, j'ai un enfant malade, je ne pourrai pas venir ce soir. Je lirai le compte rendu. Bonne soirée à vous.
+Margaux
+""", "")
+
+s("S", "discussion", "fr", "Vends vélo de ville", """
+Bonjour,
+Je vends mon vélo de ville, taille M, très bon état, 120 €. Photos sur demande. Désolé si ce n'est pas le bon endroit pour ce genre d'annonce.
+Cédric
+""", "")
+
+s("L", "discussion", "fr", "Problème de réception des mails", """
+Bonjour,
+Depuis une semaine, je ne reçois plus les messages de la liste, ils arrivent dans mes indésirables. C'est pareil pour d'autres ? Je suis chez Orange.
+Jacqueline
+""", "")
+
+s("G", "discussion", "en", "Happy holidays!", """
+Happy holidays to everyone on the list! Rest well, see you in January for more adventures together.
+Oliver
+""", "")
+
+s("Y", "discussion", "fr", "Cherche colocataire", """
+Bonjour, je cherche un ou une colocataire pour un T3 à Villeurbanne à partir de septembre, 420 € charges comprises. Écrivez-moi en privé. Merci et désolé pour le hors-sujet.
+Romain
+""", "")
+
+s("S", "discussion", "fr", "Re: Re: Quelqu'un a un chargeur de portable ?", """
+C'est bon, j'en ai trouvé un à l'accueil. Merci quand même !
+
+> J'ai le même modèle, je te le prête demain.
+
+Fanny
+""", "")
+
+s("L", "semences", "fr", "Des lentilles de pays dans les Flandres", """
+Bonjour,
+Un groupe de paysans de la Pévèle relance la culture de légumineuses anciennes : lentilles, pois chiches, fèverole. Ils cherchent des magasins de producteurs et des restaurants collectifs pour écouler la première récolte.
+Lise
+""", "AG")
+
+s("G", "discussion", "en", "Beekeepers and goat cheese at the Saturday farm market", """
+Hi,
+The farmers' market at the Estacade now has two new stalls: a beekeeper from the Vercors selling raw honey and a young goat farmer from Trièves. Both sell only what they produce themselves. Worth a visit on Saturday morning.
+Fiona
+""", "AG")
+
+s("Y", "discussion", "fr", "Frigo solidaire devant la boulangerie", """
+Bonjour,
+Un frigo solidaire a été installé devant la boulangerie de la rue de Marseille : chacun peut y déposer des aliments non entamés et en prendre librement. On cherche des bénévoles pour vérifier les dates et nettoyer deux fois par semaine.
+Rania
+""", "AG")
+
+s("S", "discussion", "fr", "Préserver les terres maraîchères de la plaine", """
+Bonjour,
+Une vingtaine d'hectares de terres maraîchères près d'Andrézieux sont menacés par une zone logistique. Terre de Liens propose d'acheter une partie des parcelles pour installer de jeunes maraîchers. Réunion publique samedi.
+Marius
+""", "AG")
+
+s("L", "numerique", "fr", "Migrer le site sous un CMS libre", """
+Bonjour,
+Notre site tourne sur un constructeur propriétaire payant. Je propose de passer sous un générateur de site statique ou sous un CMS libre, hébergé par un membre des CHATONS. Il faudrait exporter les pages et les images. Qui a un peu de temps ?
+Yohan
+""", "LL")
+
+s("G", "numerique", "fr", "Visioconférence : on remplace Zoom", """
+Bonjour,
+Pour nos réunions à distance, on pourrait utiliser une instance BigBlueButton ou Jitsi hébergée par une association. Plus de limite de 40 minutes, et pas de données envoyées aux États-Unis. Je fais un test mercredi soir, qui se connecte ?
+Arthur
+""", "LL")
+
+s("Y", "discussion", "en", "Repairing old laptops for students", """
+Hi,
+We've collected twenty donated laptops. On Saturday we'll wipe them, install a free operating system and give them to students who can't afford a computer. We need people who know Linux and people to test the keyboards and batteries.
+Cem
+""", "LL")
+
+s("S", "numerique", "fr", "Données ouvertes : les horaires des bus en open data", """
+Bonjour,
+La STAS publie enfin ses horaires au format GTFS en données ouvertes. On pourrait les intégrer dans un outil libre de calcul d'itinéraire pour les personnes sans smartphone, imprimable en fiche papier.
+Rodolphe
+""", "LL")
+
+s("L", "culture", "fr", "Contribuer à Wikipédia sur l'histoire ouvrière", """
+Bonjour,
+Atelier de contribution à Wikipédia samedi aux Archives départementales : on écrit les articles manquants sur les filatures et les grèves textiles de Roubaix-Tourcoing. Des bénévoles expérimentés accompagnent les débutants.
+Aurore
+""", "SC")
+
+s("G", "discussion", "fr", "Ciné-débat sur les communs", """
+Bonjour,
+Projection du documentaire « Les communs, une autre histoire » au cinéma associatif, suivie d'un débat avec la réalisatrice. Tarif réduit pour les adhérent·es. Venez nombreux !
+Lou
+""", "SC")
+
+s("Y", "discussion", "en", "Open textbooks for adult literacy classes", """
+Hi,
+Our literacy classes use photocopied books that we can't legally share. Does anyone know of openly licensed French-language textbooks for adults? We'd be happy to adapt and republish them for other groups.
+Heidi
+""", "SC")
+
+s("S", "discussion", "fr", "Chorale populaire le jeudi", """
+Bonjour,
+La chorale populaire du quartier reprend ses répétitions le jeudi à 19h. Chants de lutte, chants du monde, pas besoin de savoir lire la musique. Les partitions et enregistrements sont libres et partagés en ligne.
+Colette
+""", "SC")
+
+s("L", "tiers-lieux", "fr", "Recyclerie et atelier partagé à Tourcoing", """
+Bonjour,
+La recyclerie de Tourcoing ouvre un espace de travail partagé : établis, outillage électroportatif, machine à coudre, avec une permanence de bénévoles pour conseiller. Abonnement mensuel modique ou à la séance.
+Bertrand
+""", "TL")
+
+s("G", "discussion", "en", "Hackerspace moving to a bigger place", """
+Hi,
+Our hackerspace is moving to a former garage near the Bastille cable car, twice the size. We'll need help to move the electronics benches, install electricity and build shelves. Moving weekend on the 12th and 13th.
+Ian
+""", "TL")
+
+s("Y", "tiers-lieux", "fr", "Charte d'usage de la cuisine partagée du tiers-lieu", """
+Bonjour,
+La cuisine partagée du tiers-lieu est très utilisée et on retrouve souvent la vaisselle sale. On propose une charte d'usage affichée : réservation sur le planning, nettoyage après chaque usage, référent·e de la semaine.
+Carla
+""", "TL GI")
+
+s("S", "discussion", "fr", "Ouverture d'une menuiserie collective", """
+Bonjour,
+Un groupe de passionnés ouvre une menuiserie collective dans un ancien atelier de passementerie : machines partagées, stockage de bois, formations à la sécurité. On cherche des membres fondateurs.
+Damien
+""", "TL")
+
+s("L", "eau", "fr", "Sécheresse : restrictions d'arrosage dans le Nord", """
+Bonjour,
+La préfecture vient de placer le département en alerte sécheresse. Pour les jardins, arrosage interdit entre 8h et 20h. Pensez au paillage et aux récupérateurs d'eau de pluie. On peut aussi partager nos astuces sur la liste.
+Véronique
+""", "RN GI AG")
+
+s("G", "foret", "en", "Bark beetles in the Chartreuse", """
+Hello,
+Foresters report a big bark beetle outbreak in the spruce stands of the Chartreuse, worsened by dry summers. A public talk on Friday will discuss mixed forests and how communal woods could adapt.
+Aline
+""", "RN")
+
+s("Y", "discussion", "fr", "Nettoyage des berges du Rhône", """
+Bonjour,
+Dimanche matin, grand ramassage des déchets sur les berges du Rhône entre le pont Wilson et la Guillotière. Gants et sacs fournis. Les déchets seront pesés et triés pour documenter la pollution plastique du fleuve.
+Mélissa
+""", "RN")
+
+s("S", "discussion", "fr", "Le Furan sous surveillance", """
+Bonjour,
+Plusieurs riverains ont vu de la mousse et des poissons morts dans le Furan en aval de la zone industrielle. On a prévenu l'Office français de la biodiversité. Il faudrait organiser des prélèvements citoyens réguliers.
+Serge
+""", "RN")
+
+s("L", "discussion", "fr", "Groupe de parole pour les aidant·es", """
+Bonjour,
+Un groupe de parole pour les personnes qui accompagnent un proche malade ou handicapé se réunit un samedi sur deux à la Maison des aidants. Animé par une psychologue, gratuit et confidentiel.
+Pascale
+""", "SB")
+
+s("G", "discussion", "fr", "Entraide : monter des meubles pour Fatima", """
+Bonjour,
+Fatima vient d'emménager avec ses trois enfants et n'a personne pour l'aider à monter les lits et l'armoire. Qui est disponible samedi matin avec une visseuse ? Quelques heures suffiront.
+Mathieu
+""", "SB")
+
+s("Y", "discussion", "en", "Mental health first aid training", """
+Hi everyone,
+A two-day mental health first aid training is offered to volunteers of local collectives in March. It teaches how to recognise a crisis and how to support someone until professional help arrives. Free, ten places.
+Claire
+""", "SB")
+
+s("S", "discussion", "fr", "Centre de santé communautaire à Montreynaud", """
+Bonjour,
+Un centre de santé communautaire ouvre à Montreynaud : médecins salariés, infirmière, médiatrice en santé, et un comité d'habitants qui participe aux choix. Ils cherchent des bénévoles pour l'accueil.
+Sabrina
+""", "SB")
+
+s("L", "carto", "fr", "Mettre à jour la carte des jardins partagés", """
+Bonjour,
+La carte des jardins partagés de la métropole a besoin d'un sérieux coup de neuf : des jardins ont fermé, d'autres se sont créés. On propose une soirée de mise à jour jeudi, avec un tableur pour vérifier chaque point.
+Manon
+""", "CA AG")
+
+s("G", "carto", "en", "Directory of local collectives", """
+Hello,
+We're compiling a directory of all collectives active in Grenoble: name, topic, contact, meeting place. It will be published as open data and as a printable booklet. Please fill in the form for your group.
+Ada
+""", "CA")
+
+s("Y", "carto", "fr", "Qui fait quoi sur les pentes de la Croix-Rousse ?", """
+Bonjour,
+On aimerait dresser un panorama des initiatives des Pentes : associations, collectifs informels, lieux, personnes ressources. Objectif : une carte papier pour les nouveaux habitants. Si vous connaissez des initiatives, répondez à ce mail.
+Timothée
+""", "CA")
+
+s("S", "carto", "fr", "Cartopartie dans le quartier de Beaubrun", """
+Bonjour,
+Samedi, cartopartie à Beaubrun : on arpente les rues pour repérer les lieux ressources (bancs, fontaines, toilettes, jardins, associations) et on les ajoute sur OpenStreetMap. Pas besoin d'être expert, on forme sur place.
+Gaëtan
+""", "CA")
+
+s("L", "orga", "fr", "Bilan de l'année et perspectives", """
+Bonjour,
+Pour la plénière de bilan de décembre, on propose de regarder ensemble ce qui a marché et moins bien : fréquentation des réunions, accueil des nouvelles personnes, groupes de travail. Remplissez le petit questionnaire avant le 10.
+Élodie
+""", "VA")
+
+s("G", "orga", "en", "Volunteers for the welcome desk", """
+Hi,
+At the next plenary we'd like two people at the entrance to greet newcomers, explain how the meeting works and give them the little welcome booklet. Please reply if you can come 20 minutes early.
+Nora
+""", "VA")
+
+s("Y", "orga", "fr", "Tour de météo et règles de parole", """
+Bonjour,
+Pour les prochaines réunions on propose de commencer par un tour de météo rapide, de rappeler les règles de parole (main levée, tours de parole prioritaires pour qui n'a pas parlé) et de finir à l'heure. Des avis ?
+Benoît
+""", "VA")
+
+s("S", "orga", "fr", "Ordre du jour de l'assemblée du 5 mars", """
+Bonjour,
+Ordre du jour de mardi :
+1. Accueil et présentations
+2. Retours des groupes (jardin, vélo, numérique)
+3. Préparation de la fête de printemps
+4. Points divers
+Ajoutez vos sujets sur le pad. Rendez-vous à 19h.
+Yvette
+""", "VA")
+
+s("L", "orga", "fr", "Re: Notes de la réunion d'hier", """
+Merci pour les notes ! Petite correction : c'est Farida et non Fabienne qui prend en charge l'accueil en avril. Et on a oublié d'écrire qui réserve la salle.
+
+> Voici les notes de la réunion d'hier soir.
+
+Sylvain
+""", "VA")
+
+s("G", "discussion", "fr", "Fresque participative sur le climat", """
+Bonjour,
+Atelier Fresque du climat jeudi soir à la maison de la nature : trois heures pour comprendre les mécanismes du dérèglement climatique à partir de cartes. Animé par deux bénévoles, gratuit.
+Alexis
+""", "RN")
+
+s("Y", "discussion", "fr", "Les plantes médicinales du jardin", """
+Bonjour,
+Au jardin partagé on a planté des plantes médicinales : mélisse, calendula, thym, sauge. Une herboriste animera un atelier de tisanes et de baumes en juin, pour apprendre à soigner les petits maux autrement.
+Maud
+""", "AG SB")
+
+s("S", "discussion", "en", "Open-source maps for hikers", """
+Hi,
+For the hiking club we'd like to print trail maps from OpenStreetMap data rather than buying commercial maps. Some trails in the Pilat are missing. Who wants to join a GPS trace-collecting walk and add them to OSM?
+Jan
+""", "CA LL")
+
+s("L", "discussion", "fr", "Conserverie solidaire : on fait des bocaux", """
+Bonjour,
+La conserverie solidaire de Roubaix transforme les invendus des maraîchers en soupes et compotes vendues à petit prix. Session de mise en bocaux samedi, besoin de bras pour éplucher.
+Hélène
+""", "AG")
+
+s("G", "discussion", "fr", "Documenter nos pratiques sur un wiki", """
+Bonjour,
+Chaque année on perd de la mémoire : comment on a organisé la fête, à qui on a demandé les salles, quelles erreurs éviter. Je propose un wiki où chacun documente ce qu'il sait. Il existe déjà un wiki libre sur le serveur de l'association.
+Lina
+""", "SC LL")
+
+s("Y", "discussion", "fr", "Le jardin des Pentes accueille des écoles", """
+Bonjour,
+Cette année, trois classes de primaire viennent au jardin des Pentes chaque vendredi : semis, compost, observation des insectes. On cherche des jardinier·es disponibles en journée pour les accompagner.
+Benjamin
+""", "AG SC")
+
+s("S", "discussion", "fr", "Énergie : isoler les logements du quartier", """
+Bonjour,
+Des habitant·es de Tarentaize lancent un groupement d'achat pour isoler les combles et changer les fenêtres, avec l'aide d'une association d'auto-réhabilitation. Moins de factures et moins d'émissions.
+Bruno
+""", "CU RN")
+
+s("L", "orga", "fr", "Compte rendu de l'assemblée du 16 janvier", """
+Bonjour à toutes et tous,
+Présent·es : 19 personnes, dont 5 nouvelles.
+1. Trésorerie : 1 240 € en caisse ; l'appel aux dons de décembre a rapporté 610 €. La cotisation reste à prix libre.
+2. Mairie de Lille : la demande de salle gratuite est refusée ; on sollicite un rendez-vous avec l'adjointe à la vie associative.
+3. Fête de printemps : date retenue le 25 mai.
+Prochaine assemblée le 20 février, apéro partagé à la fin.
+Bertille
+""", "VA EC GI")
+
+s("G", "orga", "fr", "Synthèse de la journée de travail sur nos statuts", """
+Bonjour,
+Samedi, douze personnes ont travaillé sur la réforme des statuts. Consensus sur : une gouvernance collégiale, des cercles autonomes avec mandats, la suppression du bureau. Débat encore ouvert sur le montant des cotisations et la création d'un collège des salarié·es si on embauche. Restitution à la prochaine plénière.
+Mathilde
+""", "GI EC VA")
+
+s("Y", "discussion", "en", "We got the grant!", """
+Great news everyone: the foundation approved our application, 12,000 euros over 18 months to run the repair workshops and train new volunteers. The first payment arrives in March. Thanks to all who helped with the budget and letters of support.
+Ella
+""", "EC")
+
+s("S", "discussion", "fr", "Argent public et indépendance", """
+Bonjour,
+Après le refus de subvention suite à notre prise de position sur le projet de parking, certains proposent de ne plus dépendre de l'argent public. Mais sans la Ville, pas de local. Peut-on diversifier nos ressources sans perdre notre liberté de parole ?
+Aurélie
+""", "EC GI")
+
+s("L", "discussion", "fr", "Les commandes groupées de la coopérative alimentaire", """
+Bonjour,
+La coopérative d'achat groupé passe commande tous les quinze jours auprès de grossistes bio et de producteurs locaux. Chaque membre avance sa part, on répartit les frais de livraison. Prochaine commande lundi, distribution jeudi au garage de Jean.
+Antoine
+""", "AG EC")
+
+s("G", "discussion", "fr", "Emplois aidés : la fin des PEC ?", """
+Bonjour,
+Le gouvernement réduit fortement les parcours emploi compétences. Notre animatrice est en PEC jusqu'en juin et on ne sait pas comment la garder. Quelqu'un a des pistes : mutualisation, subvention emploi de la Région, prestations ?
+Frédérique
+""", "EC GI")
+
+s("Y", "discussion", "fr", "Proposer nos services à la Métropole sans perdre notre âme", """
+Bonjour,
+La Métropole nous sollicite pour animer des ateliers de réparation dans ses déchèteries, contre rémunération. Ça assurerait un revenu stable, mais on deviendrait prestataire. On pourrait poser nos conditions : ateliers gratuits pour le public, matériel libre, liberté de communication.
+Sonia
+""", "EC GI")
+
+s("S", "discussion", "en", "Where does our money go?", """
+Hi all,
+Several members asked for more transparency on spending. Here is a simple breakdown of last year: 48% rent and insurance, 22% workshop materials, 15% events, 10% website and printing, 5% bank fees. The full accounts are open to any member.
+Kai
+""", "EC")
+
+s("L", "discussion", "fr", "Une tontine pour les projets des habitant·es", """
+Bonjour,
+Des femmes du quartier de Lille-Sud pratiquent la tontine depuis des années : chacune verse 50 € par mois et l'une d'elles reçoit la cagnotte à tour de rôle. Elles aimeraient en faire un outil pour financer de petits projets collectifs. On les invite à la Chambre ?
+Fatima
+""", "EC")
+
+s("G", "discussion", "fr", "Refonte de la grille de cotisations", """
+Bonjour,
+Proposition pour les adhésions : 5 € pour les personnes sans revenu, 15 € tarif normal, 30 € et plus en soutien, et 50 € pour les collectifs. L'objectif est d'atteindre 3 000 € de cotisations sans exclure personne.
+Paul
+""", "EC")
+
+s("Y", "chambre", "fr", "Café-conseil : trouver sa forme juridique", """
+Bonjour,
+Prochain café-conseil de la Chambre des communs : association, SCIC, SCOP, SAS, fonds de dotation… quelle structure pour quel projet ? Avec une juriste spécialisée en ESS. Mercredi 18h, gratuit.
+Isabelle
+""", "EC")
+
+s("S", "discussion", "fr", "Mécénat d'une banque : accepter ou refuser ?", """
+Bonjour,
+Une banque régionale propose 3 000 € pour notre festival en échange de son logo sur l'affiche. Plusieurs membres ne veulent pas d'argent d'une banque qui finance les énergies fossiles. On décide comment ?
+Lucien
+""", "EC")
+
+s("L", "discussion", "en", "Paying rent as a collective", """
+Hello,
+Our landlord wants the rent in a single transfer from one bank account, but the six groups using the workshop each pay their share separately. Any simple tool or method to pool the money every month without one person advancing it?
+Zoe
+""", "EC")
+
+s("G", "discussion", "fr", "Bilan de la campagne de dons", """
+Bonjour,
+La campagne de fin d'année a rapporté 4 820 € de 112 donateurs, soit 30 % de plus que l'an dernier. On a aussi gagné 18 donateurs mensuels. Merci à toutes celles et ceux qui ont relayé. Les reçus fiscaux partent cette semaine.
+Yann
+""", "EC")
+
+s("Y", "discussion", "fr", "Les clauses sociales dans la commande publique", """
+Bonjour,
+La Ville de Villeurbanne réserve certains marchés publics aux structures de l'ESS. Un atelier explique comment répondre à ces appels d'offres réservés : allotissement, clauses d'insertion, groupement momentané d'entreprises. Utile pour nos coopératives.
+Hakim
+""", "EC GI")
+
+s("S", "discussion", "fr", "Créer une société coopérative de production ?", """
+Bonjour,
+Les trois salariés de l'atelier de sérigraphie veulent reprendre l'entreprise à la retraite du patron. La SCOP semble la bonne formule : ils détiendraient la majorité du capital et des voix. L'Union régionale des SCOP peut les accompagner.
+Rémi
+""", "EC")
+
+s("L", "discussion", "fr", "Titres-restaurant acceptés à l'épicerie coopérative ?", """
+Bonjour,
+Plusieurs membres demandent si l'épicerie coopérative peut accepter les titres-restaurant. Il faut s'affilier à la commission nationale et payer des frais de 3 à 5 % par titre. Est-ce que ça vaut le coup pour nos petits volumes ?
+Hugo
+""", "AG EC")
+
+s("G", "discussion", "en", "Budget vote at the general meeting", """
+Hi,
+Reminder: the general meeting will vote on next year's budget. Main changes: a part-time coordinator funded by the city grant, and a reduced events budget. The draft is in the shared folder; questions welcome before the vote.
+Leah
+""", "EC VA")
+
+s("Y", "discussion", "fr", "Un salaire pour les animatrices de la cantine ?", """
+Bonjour,
+La cantine de quartier tourne grâce à trois bénévoles qui y passent leurs journées. Elles ne peuvent plus continuer sans revenu. On étudie un emploi partagé financé par les repas à prix libre et une aide de la fondation de France.
+Marine
+""", "EC AG")
+
+s("S", "chambre", "en", "Commons and the social economy", """
+Hello,
+An interesting debate at the chamber: are commons part of the social and solidarity economy, or something else? Cooperatives share profits among members, while commons are about shared rules for a resource. Both raise money questions. Reading list attached.
+Nils
+""", "EC")
+
+s("L", "discussion", "fr", "Réponse de la Région sur notre dossier", """
+Bonjour,
+La Région Hauts-de-France a accepté de financer 40 % de l'achat des machines du fablab, à condition d'ouvrir des créneaux pour les lycées. Le conseil régional votera définitivement en commission permanente le 3.
+Aurélien
+""", "EC GI TL")
+
+s("G", "discussion", "fr", "Des locaux municipaux pour les associations : quels critères ?", """
+Bonjour,
+On demande depuis des mois à la Ville de rendre publics les critères d'attribution des locaux associatifs. L'opposition a posé la question en conseil municipal. L'adjoint promet une délibération avant l'été. On suit ça de près.
+Nadia
+""", "GI")
+
+s("Y", "discussion", "en", "Letter to the regional council", """
+Hi all,
+Attached is the letter we'll send to the regional council asking them to keep funding shared workshops in rural areas. Please read it and say if the assembly can co-sign. It needs to go out before the budget session next week.
+Simon
+""", "GI EC")
+
+s("S", "discussion", "fr", "Délibérer en plénière : on essaie le jugement majoritaire", """
+Bonjour,
+Pour choisir entre les quatre propositions de lieu pour la fête, je propose d'essayer le jugement majoritaire : chacun évalue chaque option de « excellent » à « à rejeter ». Ça évite les votes stratégiques. On teste ?
+Alexandre
+""", "GI VA")
+
+s("L", "discussion", "fr", "L'État veut vendre la caserne", """
+Bonjour,
+Le ministère des Armées met en vente l'ancienne caserne de Lille-Saint-Maurice. Un collectif propose qu'elle devienne un lieu commun : logements, ateliers, jardin. Il faudrait convaincre la Ville d'exercer son droit de préemption.
+Gabriel
+""", "GI CU")
+
+s("G", "discussion", "fr", "Conseil de quartier : on y va ?", """
+Bonjour,
+Le conseil de quartier Centre-Gares se réunit lundi. À l'ordre du jour : réaménagement de la place, horaires de la bibliothèque, sécurité. Ce serait bien que quelques personnes de l'assemblée y participent pour défendre le projet de place partagée.
+Julie
+""", "GI CU")
+
+s("Y", "discussion", "en", "Dealing with an aggressive member", """
+Hi,
+During the last two meetings one member shouted at others and interrupted constantly. Our charter says we can ask someone to step back, but we never wrote how. I suggest the care circle meets him first, and the plenary decides if needed.
+Ana
+""", "GI")
+
+s("S", "discussion", "fr", "L'agglomération veut une gouvernance partagée de la friche", """
+Bonjour,
+Saint-Étienne Métropole propose de créer une instance de co-gestion pour la friche Mosser : élus, techniciens, associations usagères, habitants. Une première version des statuts circule. Il faudra obtenir un vrai pouvoir de décision et pas seulement consultatif.
+Marc
+""", "GI TL")
+
+s("L", "discussion", "fr", "Re: Vote ou consentement ?", """
+Le vote à la majorité crée des perdants qui décrochent ensuite. Le consentement prend plus de temps mais les décisions tiennent. Par contre il faut une facilitation formée, sinon ça tourne au blocage.
+
+> Pourquoi on ne vote pas, tout simplement ?
+
+Louise
+""", "GI")
+
+s("G", "discussion", "en", "Town hall meeting on the new tram line", """
+Hello,
+The metropolis holds a public meeting on the new tram line through the Village Olympique on Tuesday. Residents are worried about tree felling and the loss of the market square. Let's go and ask questions.
+Pierre
+""", "CU GI")
+
+s("Y", "discussion", "fr", "Mandats et redevabilité", """
+Bonjour,
+Quand quelqu'un représente l'assemblée auprès de la Métropole, on ne sait jamais ce qui a été dit. Proposition : chaque mandat est écrit (ce qu'on peut dire, ce qu'on ne peut pas accepter) et donne lieu à un retour sur la liste sous une semaine.
+Simon
+""", "GI")
+
+s("S", "discussion", "fr", "Un commun reconnu par délibération municipale", """
+Bonjour,
+À Saint-Étienne, la Ville vient de reconnaître par délibération le jardin des Ursules comme « commun » géré par ses usagers, avec un règlement d'usage co-écrit. C'est une première, qui pourrait servir d'exemple pour d'autres lieux.
+Karine
+""", "GI AG")
+
+s("L", "discussion", "en", "Who can sign contracts for us?", """
+Hi,
+The venue for the festival needs a signed contract by Friday. According to our statutes, only two co-presidents can sign, and both are away. Can the board delegate signing power to someone else by email? We need a quick decision.
+Tom
+""", "GI")
+
+s("G", "discussion", "fr", "Participer à la concertation sur le Plan climat", """
+Bonjour,
+La Métropole lance la concertation sur son Plan climat air énergie territorial. Ateliers publics dans chaque commune en mars. C'est l'occasion de défendre les coopératives citoyennes d'énergie et la protection des forêts communales.
+Céline
+""", "GI RN")
+
+s("Y", "discussion", "fr", "Médiateur avec la mairie pour le squat", """
+Bonjour,
+Les habitants du squat de la rue Saint-Jean proposent qu'un médiateur indépendant facilite le dialogue avec la mairie d'arrondissement, pour éviter une expulsion brutale et trouver une convention d'occupation. Une lettre commune est en préparation.
+Jules
+""", "GI CU")
+
+s("S", "discussion", "en", "Statutes translated into plain language", """
+Hello,
+Our statutes are full of legal jargon and newcomers don't understand how decisions are made. I've rewritten them in plain language, one page: who decides what, how to propose something, how to object. Could a few people review it?
+Mia
+""", "GI")
+
+s("L", "discussion", "fr", "Le budget de la Ville pour les associations baisse", """
+Bonjour,
+Le budget primitif de la Ville, voté hier, réduit de 12 % l'enveloppe des subventions aux associations. Les petites structures seront les plus touchées. Un collectif inter-associatif organise une réunion pour réagir.
+Benoît
+""", "GI EC")
+
+s("G", "discussion", "fr", "Une assemblée citoyenne tirée au sort à Grenoble", """
+Bonjour,
+La Ville organise une convention citoyenne de 40 habitant·es tirés au sort sur l'adaptation au climat. Ils formuleront des propositions que le conseil municipal s'engage à examiner. Des membres de notre réseau peuvent être auditionnés.
+Élise
+""", "GI RN")
+
+s("Y", "discussion", "fr", "Charte de la cuisine partagée du quartier", """
+Bonjour,
+On finalise la charte de la cuisine partagée : qui peut l'utiliser, comment on réserve, qui décide en cas de conflit, et comment on accueille les nouveaux usagers. Elle sera adoptée au consentement à la prochaine réunion des usagers.
+Leïla
+""", "GI TL")
+
+s("S", "discussion", "fr", "Élections au conseil d'administration", """
+Bonjour,
+L'assemblée générale élira le 15 quatre membres du conseil d'administration. Les candidatures sont ouvertes jusqu'au 8. Les personnes élues s'engagent pour deux ans, une réunion par mois. N'hésitez pas, on cherche des profils variés.
+Guy
+""", "GI VA")
+
+s("L", "discussion", "fr", "Re: Réunion annulée ?", """
+Non, elle est maintenue, simplement déplacée dans la petite salle à côté. Même heure.
+
+> J'ai vu une affiche « fermé » sur la porte de la maison des associations, la réunion est annulée ?
+
+Sabine
+""", "")
+
+s("G", "discussion", "fr", "Accès PMR à la salle de réunion", """
+Bonjour,
+La salle du deuxième étage n'a pas d'ascenseur, ce qui exclut plusieurs personnes de nos plénières. Je propose qu'on ne réserve plus que des salles accessibles en fauteuil et qu'on le précise dans chaque invitation.
+Lucie
+""", "VA")
+
+s("Y", "discussion", "en", "Spam warning", """
+Hi all, some of you received a message from a fake address pretending to be the list admin and asking for your password. Please ignore it, don't click the link, and never send passwords by email.
+Admin team
+""", "")
+
+s("S", "discussion", "fr", "URGENT : vous avez gagné un iPhone", """
+Félicitations ! Vous êtes l'heureux gagnant de notre grand tirage. Cliquez ici pour réclamer votre cadeau avant minuit. Offre limitée, ne manquez pas cette chance exceptionnelle.
+Service clients
+""", "")
+
+s("L", "discussion", "fr", "Je me présente", """
+Bonjour à toutes et tous,
+Je m'appelle Thomas, je viens d'emménager à Roubaix et je travaille dans la menuiserie. J'aimerais rejoindre l'atelier bois et aider aux chantiers. Est-ce que je peux passer à la prochaine permanence ?
+Thomas
+""", "TL")
+
+s("G", "orga", "fr", "Réservation des salles pour le trimestre", """
+Bonjour,
+J'ai réservé la salle de la maison des habitants pour nos plénières de janvier, février et mars, toujours le deuxième mardi. Pour les groupes de travail, pensez à réserver vous-mêmes via le formulaire de la Ville.
+Estelle
+""", "VA")
+
+s("Y", "discussion", "fr", "Vacances : le local fermé en août", """
+Bonjour,
+Le local sera fermé du 1er au 25 août. Pas de permanence, pas de courrier relevé. Bonnes vacances à toutes et à tous, on se retrouve à la rentrée !
+Pierre
+""", "")
+
+s("S", "discussion", "en", "Photos from Saturday", """
+Hi, I've uploaded the photos from Saturday's party to the shared album. Let me know if you want one removed. Thanks again for the lovely evening!
+Laura
+""", "")
+
+s("L", "discussion", "fr", "Enquête : vos besoins en formation", """
+Bonjour,
+Pour préparer le programme de l'an prochain, on voudrait connaître vos besoins en formation : animer une réunion, tenir une comptabilité associative, utiliser des outils libres, prendre la parole en public. Répondez au questionnaire en cinq minutes.
+Patricia
+""", "SC")
+
+s("G", "discussion", "fr", "Soirée de soutien pour financer le local", """
+Bonjour,
+Vendredi, soirée de soutien au café associatif : concert, tombola et buvette. Toutes les recettes iront au loyer du local, qui nous coûte 450 € par mois. Entrée à prix libre.
+Manon
+""", "EC")
+
+s("Y", "discussion", "fr", "Des vélos pour les personnes exilées", """
+Bonjour,
+L'atelier vélo participatif remet en état des vélos donnés pour les offrir à des personnes exilées hébergées à Villeurbanne, avec cadenas et lumières. On cherche des vélos d'adultes et des mécanos le jeudi soir.
+Anouk
+""", "CU SB")
+
+s("S", "discussion", "fr", "Un potager sur le toit de l'école", """
+Bonjour,
+L'école Jules-Ferry a un toit plat inutilisé. Avec des parents et les enseignants, on voudrait y installer des bacs potagers pour les enfants. Il faut l'accord de la Ville, propriétaire du bâtiment, et une étude de la charge.
+Claudie
+""", "AG GI")
+
+s("L", "discussion", "en", "Recording the plenary?", """
+Hi,
+Someone asked whether we could record the plenaries for those who can't attend. Privacy matters here, some members wouldn't speak freely. Maybe we write detailed minutes instead? Let's decide how we run this at the next meeting.
+Léa
+""", "VA")
+
+s("G", "discussion", "fr", "Atelier de réparation d'électroménager", """
+Bonjour,
+Samedi, on démonte ensemble les machines à laver, aspirateurs et bouilloires en panne, avec deux électriciens bénévoles. Venez avec l'appareil et sa notice si vous l'avez encore. Lieu : l'atelier partagé de la rue Nicolas-Chorier.
+Bastien
+""", "TL")
+
+s("Y", "discussion", "fr", "Tisser des liens avec les assemblées voisines", """
+Bonjour,
+Et si on invitait les assemblées de Grenoble et de Saint-Étienne à une journée commune au printemps ? On échangerait sur nos façons de faire, nos réussites et nos galères, et on finirait par un grand repas.
+Jeanne
+""", "VA")
+
+s("S", "discussion", "fr", "Re: Rappel : pas de mails personnels sur la liste", """
+D'accord avec toi. Pour les annonces personnelles (ventes, colocations), il y a une autre liste. Ici, on reste sur les sujets de l'assemblée.
+
+> Merci de garder la liste pour les échanges liés aux communs.
+
+Véronique
+""", "")
+
+s("L", "discussion", "fr", "Un verger partagé à Villeneuve-d'Ascq", """
+Bonjour,
+Le collectif du verger partagé plante trente arbres fruitiers anciens sur un terrain prêté par la commune. Les récoltes seront libres pour les habitants. Plantation le 25 novembre, on apporte les bêches.
+Philippe
+""", "AG")
+
+s("G", "discussion", "fr", "Des ateliers pour apprendre à coder aux filles", """
+Bonjour,
+On lance des ateliers de programmation pour les collégiennes le mercredi : Scratch, Python, électronique avec Arduino. Tout le matériel est libre et les supports seront partagés sous licence ouverte.
+Nadia
+""", "LL SC")
+
+s("Y", "discussion", "en", "Rainwater harvesting at the community garden", """
+Hello,
+We installed two 1,000-litre rainwater tanks at the community garden last weekend. In dry summers this should cover most of the watering. Next step: a small solar pump. Thanks to everyone who helped dig.
+Carlos
+""", "AG RN")
+
+s("S", "discussion", "fr", "Marche exploratoire des femmes", """
+Bonjour,
+Samedi soir, marche exploratoire dans le quartier Jacquard pour repérer avec des habitantes les lieux où elles ne se sentent pas en sécurité : éclairage, passages sombres, recoins. Les constats seront transmis à la mairie.
+Nora
+""", "CU GI")
+
+s("L", "discussion", "fr", "Rencontre avec des paysans boulangers", """
+Bonjour,
+Visite d'une ferme de paysans boulangers dans la Pévèle samedi : blés anciens, meunerie à la ferme, four à bois. Ils expliquent pourquoi ils ressèment leurs propres grains. Covoiturage depuis la gare.
+Marc
+""", "AG")
+
+s("G", "discussion", "fr", "Sortir de Facebook pour nos événements", """
+Bonjour,
+Beaucoup de gens n'ont pas Facebook et ratent nos événements. On pourrait utiliser Mobilizon, un outil libre et fédéré, pour publier l'agenda de l'assemblée. Qui veut tester la création d'un groupe ?
+Camille
+""", "LL")
+
+s("Y", "discussion", "fr", "Un guide pratique pour créer un jardin partagé", """
+Bonjour,
+On a écrit un guide de 30 pages pour créer un jardin partagé : trouver un terrain, négocier avec le propriétaire, organiser le collectif, cultiver sans pesticides. Publié sous licence libre, on l'imprime pour les centres sociaux.
+Régine
+""", "AG SC")
+
+s("S", "discussion", "en", "Local history walk", """
+Hi,
+On Sunday a retired miner leads a walk through the old mining district, telling the story of the pits and the workers' cooperatives. Meeting at the Couriot museum at 2pm. Free.
+George
+""", "SC")
+
+s("L", "discussion", "fr", "Réunion du groupe santé reportée", """
+Bonjour,
+La réunion du groupe santé prévue jeudi est reportée à la semaine suivante, l'intervenante de la PMI étant malade. On garde le même ordre du jour : l'accès aux soins dentaires et le projet de maison de santé.
+Arlette
+""", "SB")
+
+s("G", "discussion", "fr", "Les arbres de la place Verdun vont-ils être coupés ?", """
+Bonjour,
+Des marquages rouges sont apparus sur les platanes de la place Verdun. La mairie n'a rien annoncé. Quelqu'un sait s'ils sont malades ou s'il s'agit du projet de parking ? Il faudrait demander des comptes au service des espaces verts.
+Antoine
+""", "RN CU GI")
+
+s("Y", "discussion", "fr", "Co-écrire un livre sur nos luttes", """
+Bonjour,
+Des anciens et des jeunes militants du quartier veulent écrire ensemble un livre sur trente ans de luttes pour le logement à la Guillotière. Publication par une maison d'édition associative, textes sous licence libre.
+Samuel
+""", "SC CU")
+
+s("S", "discussion", "fr", "Atelier d'auto-massage et de relaxation", """
+Bonjour,
+Une kinésithérapeute bénévole propose un atelier d'auto-massage et de relaxation pour les personnes qui travaillent debout ou ont mal au dos. Samedi 10h, salle du rez-de-chaussée, tenue confortable.
+Lise
+""", "SB")
+
+s("L", "discussion", "en", "Sharing bread ovens in villages", """
+Hi all,
+In several villages around Lille, old communal bread ovens are being restored and lit once a month for everyone to bake. A nice example of a shared resource brought back to life. Next firing in Sainghin on Saturday.
+Eva
+""", "AG")
+
+s("G", "discussion", "fr", "Carte des fontaines et points d'eau potable", """
+Bonjour,
+Avec la chaleur, on voudrait publier une carte des fontaines et points d'eau potable accessibles gratuitement dans Grenoble, pour les personnes à la rue et les cyclistes. Les données de la Ville sont incomplètes, on complète sur le terrain.
+Hugo
+""", "CA CU")
+
+s("Y", "discussion", "fr", "Re: On a reçu le virement ?", """
+Oui, les 2 500 € de la Fondation sont arrivés sur le compte mardi. J'ai mis à jour le tableau de trésorerie.
+
+> La fondation dit avoir payé la première tranche, quelqu'un peut vérifier ?
+
+Claire
+""", "EC")
+
+s("S", "discussion", "fr", "Re: Faut-il demander l'agrément ?", """
+L'agrément jeunesse et éducation populaire ouvre l'accès à certaines aides de l'État et aux postes FONJEP. La demande passe par le service départemental, compter trois mois. Je peux aider à monter le dossier.
+
+> Est-ce que l'agrément JEP nous servirait à quelque chose ?
+
+Michel
+""", "EC GI")
+
+s("L", "discussion", "en", "Re: Should we charge for the workshops?", """
+I'd keep them free but put a donation box and a clear sign explaining what each workshop costs us. People give more when they understand where the money goes.
+
+> Running costs are rising, should we charge 5 euros per workshop?
+
+Dan
+""", "EC")
+
+s("G", "discussion", "fr", "Re: Réunion avec l'élue", """
+Compte rendu rapide : elle soutient l'idée d'une convention de gestion partagée pour le jardin, mais veut l'avis des services techniques. Prochain rendez-vous en mars avec eux.
+
+> Comment s'est passé le rendez-vous avec l'adjointe à l'urbanisme ?
+
+Sarah
+""", "GI AG")
+
+s("Y", "discussion", "en", "Re: Bylaws vote", """
+I object to article 7 as written: letting the board co-opt members without a general meeting vote goes against our charter. Happy to consent if co-opted members must be confirmed at the next meeting.
+
+> Please send objections to the new bylaws before Friday.
+
+Amira
+""", "GI")
+
+s("S", "discussion", "fr", "Re: Subvention de la Ville refusée", """
+C'est la troisième fois. Je propose qu'on demande un rendez-vous avec le service vie associative pour comprendre les critères, avant de renvoyer un dossier l'an prochain.
+
+> La commission a rejeté notre demande sans explication.
+
+Yves
+""", "EC GI")
+
+s("L", "discussion", "fr", "Re: Les parts sociales", """
+Une part c'est 100 €, mais on peut payer en quatre fois. Et on récupère sa mise si on quitte la coopérative, sauf pertes.
+
+> Combien coûte l'entrée au capital de l'épicerie ?
+
+Julien
+""", "EC AG")
+
+s("G", "discussion", "fr", "Re: Un logiciel de compta libre ?", """
+On utilise Garradin (devenu Paheko) depuis deux ans : adhésions, cotisations, compta en partie double, tout en ligne. Hébergé par une asso, 5 € par mois. Très content.
+
+> Vous connaissez un logiciel libre pour tenir la compta de l'asso ?
+
+Félix
+""", "LL EC")
+
+s("Y", "discussion", "fr", "Re: Qui garde les clés cet été ?", """
+Je suis là tout juillet, je peux les garder. Pour août il faudra trouver quelqu'un d'autre.
+
+> Les deux personnes qui ont les clés partent en vacances.
+
+Eric
+""", "")
+
+s("S", "discussion", "fr", "Re: Covoiturage samedi", """
+Il me reste une place, départ 9h place Jean-Jaurès. Envoie-moi ton numéro.
+
+> Quelqu'un monte au Pilat samedi ?
+
+Romain
+""", "")
+
+s("L", "discussion", "fr", "Re: Gouvernance de la cantine", """
+Je suis d'accord avec l'idée d'un collège des cuisinières et d'un collège des mangeurs, chacun avec la moitié des voix. Par contre il faut prévoir comment trancher en cas d'égalité.
+
+> On réfléchit à la gouvernance de la cantine associative.
+
+Rachida
+""", "GI AG")
+
+s("G", "discussion", "en", "Re: Venue for the plenary", """
+The Maison des associations has a free room on the 14th, 60 seats, wheelchair accessible. I've pre-booked it; confirm by Monday or it goes.
+
+> We still have no room for next month's plenary.
+
+Helen
+""", "VA")
+
+s("Y", "discussion", "fr", "Tarifs de l'adhésion à la coopérative d'habitants", """
+Bonjour,
+Pour rejoindre la coopérative d'habitants du Village Vertical, il faut acquérir des parts sociales (environ 15 % du coût du logement) puis payer une redevance mensuelle. On ne devient jamais propriétaire individuel, ce qui empêche la spéculation.
+Vincent
+""", "CU EC")
+
+s("S", "discussion", "en", "Bookkeeping volunteers needed", """
+Hi,
+Our treasurer is overwhelmed. We're looking for two people who can spend an hour a week entering receipts, reconciling the bank statement and preparing the quarterly report. No accounting degree needed, we'll train you.
+Paul
+""", "EC")
+
+s("L", "chambre", "fr", "Une charte économique pour les membres de la Chambre", """
+Bonjour,
+Le groupe de travail propose une charte économique : transparence des rémunérations, écart de salaire maximal de 1 à 3, partage des excédents avec les communs qui nous font vivre, refus de certains financeurs. Discussion à la prochaine réunion.
+Alain
+""", "EC GI")
+
+s("G", "discussion", "fr", "Bail emphytéotique pour la ferme collective", """
+Bonjour,
+La commune accepte de céder l'ancienne ferme de la Buisse via un bail emphytéotique de 40 ans pour un euro symbolique, à condition d'y maintenir une activité agricole et pédagogique. Les statuts de la SCIC porteuse sont en cours d'écriture.
+Odile
+""", "AG GI EC")
+
+s("Y", "discussion", "fr", "Le préfet et les jardins ouvriers", """
+Bonjour,
+Un arrêté préfectoral prévoit l'expropriation de dix parcelles de jardins ouvriers pour l'élargissement du périphérique. Les jardiniers ont un mois pour déposer leurs observations. On les aide à rédiger ?
+Patrick
+""", "GI AG")
+
+s("S", "discussion", "en", "Free legal advice for associations", """
+Hello,
+The law faculty's legal clinic offers free advice to associations: drafting statutes, employment contracts, tax status, agreements with the city. Appointments on Tuesday afternoons. Useful for our small groups.
+Hannah
+""", "EC GI")
+
+s("L", "discussion", "fr", "Questionnaire aux candidat·es aux départementales", """
+Bonjour,
+Pour les élections départementales, on propose d'envoyer aux candidat·es un questionnaire sur la santé communautaire, l'aide aux associations et la protection des espaces naturels. Les réponses seront publiées sur notre site.
+Jacques
+""", "GI")
+
+s("G", "discussion", "fr", "Un fonds de roulement entre collectifs", """
+Bonjour,
+Les subventions arrivent souvent six mois après le début des projets. On propose de créer un fonds de roulement commun : chaque collectif y place une petite somme, et on avance la trésorerie à celui qui attend un versement. Sans intérêts.
+Maëlle
+""", "EC")
+
+s("Y", "discussion", "en", "Local currency for the assembly?", """
+Hi,
+Could we accept the local complementary currency for membership fees and at our events? It keeps money circulating among local producers and shops. We'd need an account with the currency association.
+Chris
+""", "EC")
+
+s("S", "discussion", "fr", "Salle municipale gratuite : la nouvelle règle", """
+Bonjour,
+La Ville a changé les règles : les salles municipales restent gratuites pour les associations déclarées, mais deviennent payantes pour les collectifs informels. On est concernés. Faut-il se déclarer en association ou négocier une exception ?
+Florence
+""", "GI EC")
+
+s("L", "discussion", "fr", "Le Mouvement associatif nous invite", """
+Bonjour,
+Le Mouvement associatif des Hauts-de-France organise une rencontre sur les relations entre associations et pouvoirs publics : subventions contre commandes, contrats d'engagement républicain, financement pluriannuel. Inscription gratuite.
+Marie
+""", "GI EC")
+
+s("G", "discussion", "fr", "Contrat d'engagement républicain : qu'en pense-t-on ?", """
+Bonjour,
+Pour toucher une subvention, il faut désormais signer le contrat d'engagement républicain. Plusieurs associations le jugent flou et dangereux pour la liberté associative. Doit-on signer, et comment en parler avec la Ville ?
+Fabrice
+""", "GI EC")
+
+s("Y", "discussion", "fr", "Mutuelle communautaire : une idée à creuser ?", """
+Bonjour,
+Des habitants de Vaulx-en-Velin ont monté une mutuelle solidaire négociée collectivement : tarifs réduits pour tous, sans questionnaire médical. On pourrait faire pareil pour les membres du réseau, beaucoup n'ont pas de complémentaire santé.
+Rachid
+""", "SB EC")
+
+s("S", "discussion", "fr", "Devis de l'électricien pour le tiers-lieu", """
+Bonjour,
+L'électricien a fait son devis pour la mise aux normes de l'atelier : 3 800 €. On peut le payer en deux fois. La moitié peut être couverte par la subvention d'équipement, le reste par les cotisations des usagers.
+Mathieu
+""", "TL EC")
+
+s("L", "discussion", "en", "Thank you note", """
+Just wanted to say thank you to everyone who came to help me move last weekend. You're the best. Drinks are on me next time!
+Karim
+""", "")
+
+s("G", "discussion", "fr", "Mise à jour de l'antivirus ?", """
+Bonjour, mon ordinateur m'affiche sans arrêt un message pour acheter un antivirus. Est-ce une arnaque ? Je ne sais pas quoi faire, merci de votre aide.
+Paulette
+""", "LL")
+
+s("Y", "discussion", "fr", "Le compte rendu est en ligne", """
+Bonjour,
+Le compte rendu de la plénière de mardi est en ligne sur le pad. Merci à Nina pour la prise de notes et à Omar pour la facilitation. Relisez et corrigez avant vendredi, ensuite on l'archive.
+Capucine
+""", "VA")
+
+s("S", "discussion", "fr", "Formation : comprendre les finances d'une association", """
+Bonjour,
+La maison des associations propose une formation gratuite en deux soirées : lire un bilan, construire un budget prévisionnel, suivre sa trésorerie, préparer un dossier de subvention. Très utile pour les nouveaux trésoriers.
+Sandrine
+""", "EC")
+
+s("L", "discussion", "fr", "Le marché de Wazemmes et les invendus", """
+Bonjour,
+Chaque dimanche, des tonnes de fruits et légumes invendus sont jetées au marché de Wazemmes. Un collectif organise la glanée de fin de marché et redistribue aux familles. On cherche des bras et des caddies.
+Sonia
+""", "AG")
+
+s("G", "discussion", "en", "Energy cooperative general meeting", """
+Hello,
+The citizen energy cooperative holds its general meeting on the 22nd: vote on the accounts, the dividend policy (capped at 2%), and the new solar project on the swimming pool roof. Members can vote by proxy.
+Marc
+""", "RN EC")
+
+s("Y", "discussion", "fr", "Un atelier de réparation de smartphones", """
+Bonjour,
+On ouvre un atelier pour apprendre à changer l'écran ou la batterie de son smartphone plutôt que de le jeter, et à installer un système libre. Jeudi soir au fablab, pièces à prix coûtant.
+Ilyès
+""", "LL TL")
+
+s("S", "discussion", "fr", "Jardin thérapeutique à l'hôpital", """
+Bonjour,
+L'hôpital Bellevue crée un jardin thérapeutique pour les patients en psychiatrie, animé par des jardiniers bénévoles et une ergothérapeute. On cherche des plants, des outils et des personnes patientes.
+Solange
+""", "SB AG")
+
+s("L", "discussion", "fr", "Subventions européennes : le FSE+ pour l'insertion", """
+Bonjour,
+Notre chantier d'insertion veut candidater au Fonds social européen. Le dossier est très lourd : suivi des heures, justification de chaque dépense, avance de trésorerie de plusieurs mois. Quelqu'un a déjà géré un FSE et peut nous conseiller ?
+Nicolas
+""", "EC")
+
+
+# ---------------------------------------------------------------------------
 # Writing and checking
 # ---------------------------------------------------------------------------
 
