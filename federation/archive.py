@@ -9,6 +9,9 @@ from sqlalchemy.orm import Session
 from .message import Parsed
 from .models import Attachment, MailingList, Message, utcnow
 
+# session.info key: ids of the message rows inserted (not ghosts filled) in this session
+FRESH = "relais.fresh_messages"
+
 
 def generated_message_id(raw: bytes, domain: str) -> str:
     """A Message-ID for a message that has none: derived from its bytes, so a redelivery of
@@ -50,4 +53,9 @@ def store(session: Session, mailing_list: MailingList, raw: bytes, parsed: Parse
     if existing is None:
         session.add(message)
     session.flush()
+    fresh = session.info.setdefault(FRESH, set())
+    if existing is None:  # threading skips the loop check for a row nothing can point to yet
+        fresh.add(message.id)
+    else:  # a ghost filled in place may already have replies below it
+        fresh.discard(message.id)
     return message, True

@@ -113,10 +113,22 @@ def _archive(settings: Settings, raw: bytes, parsed: Parsed, address: str, sende
         session, settings, raw, parsed, address, sender, recipients, approved))
 
 
+def _list_in(session, address: str) -> MailingList | None:
+    """The list of an address, looked up once per transaction (a group commit stores many)."""
+    known = session.info.setdefault("relais.lists", {})
+    pk = known.get(address)
+    found = session.get(MailingList, pk) if pk is not None else None
+    if found is None:
+        found = find_list(session, address)
+        if found is not None:
+            known[address] = found.id
+    return found
+
+
 def _store(session, settings: Settings, raw: bytes, parsed: Parsed, address: str, sender: str,
            recipients: tuple[str, ...], approved: bool) -> Outcome:
     """Rules, storage and threading for one list, inside the caller's write transaction."""
-    mailing_list = find_list(session, address)
+    mailing_list = _list_in(session, address)
     if mailing_list is None:
         raise UnknownList(address)
     try:
@@ -167,30 +179,42 @@ def receive(settings: Settings, raw: bytes, recipients: Iterable[str],
         if outcome.held_pk is not None and not outcome.duplicate:
             queue.enqueue(settings, moderation.notify, outcome.held_pk)
         elif outcome.accepted and not outcome.duplicate and outcome.message_pk is not None:
-            queue.enqueue(settings, jobs.process_message, outcome.message_pk)
+            jobs.process_soon(settings, outcome.message_pk)
     return outcomes
 
 
 def receive_batch(settings: Settings, address: str, raws: list[bytes]) -> tuple[int, int, int]:
-    """Archive many messages for one list in one transaction (bulk import).
+    """Archive many messages for one list in one transaction (bulk import), then queue the
+    pipeline for them. Returns (archived, duplicates, refused)."""
+    created_pks, duplicates, refused = archive_batch(settings, address, raws)
+    if created_pks:
+        queue.enqueue(settings, jobs.process_messages, created_pks)
+    return len(created_pks), duplicates, refused
 
-    Returns (archived, duplicates, refused). Parsing happens before the write lock is taken.
+
+def archive_batch(settings: Settings, address: str, raws: list[bytes],
+                  parsed: list[Parsed] | None = None) -> tuple[list[int], int, int]:
+    """Archive many messages for one list in one transaction, without queueing the pipeline.
+
+    Returns (ids of the messages created, duplicates, refused). Parsing happens before the
+    write lock is taken; a caller that parsed already (in other processes) passes ``parsed``.
     """
-    parsed_all = [(raw, parse(raw)) for raw in raws]
+    parsed_all = list(zip(raws, parsed if parsed is not None else map(parse, raws)))
 
     def work(session):
         created_pks, duplicates, refused = [], 0, 0
         mailing_list = find_list(session, address)
         if mailing_list is None:
             raise UnknownList(address)
-        for raw, parsed in parsed_all:
+        for raw, parsed_one in parsed_all:
             try:
-                rules.size(session, rules.Submission(raw, parsed, mailing_list, "", (), settings))
+                rules.size(session, rules.Submission(raw, parsed_one, mailing_list, "", (),
+                                                     settings))
             except Rejected:
                 refused += 1
                 continue
-            message_id = parsed.message_id or generated_message_id(raw, settings.mail_domain)
-            message, created = store(session, mailing_list, raw, parsed, message_id)
+            message_id = parsed_one.message_id or generated_message_id(raw, settings.mail_domain)
+            message, created = store(session, mailing_list, raw, parsed_one, message_id)
             if created:
                 archive_steps(session, settings, message)
                 created_pks.append(message.id)
@@ -198,7 +222,4 @@ def receive_batch(settings: Settings, address: str, raws: list[bytes]) -> tuple[
                 duplicates += 1
         return created_pks, duplicates, refused
 
-    created_pks, duplicates, refused = writer.transaction(settings, work)
-    if created_pks:
-        queue.enqueue(settings, jobs.process_messages, created_pks)
-    return len(created_pks), duplicates, refused
+    return writer.transaction(settings, work)

@@ -2,15 +2,53 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from .db import session_scope
-from .models import Message
+from .models import Message, Thread
 from .settings import Settings
 from . import pipeline, queue
 
 log = logging.getLogger(__name__)
+GATHER_SECONDS = 0.05  # in-process pipeline: let a burst of posts gather into one batch
+MAX_BATCH = 500
+_WAITING: dict[str, list[int]] = {}
+_WAITING_LOCK = threading.Lock()
+
+
+def process_soon(settings: Settings, message_pk: int) -> None:
+    """Queue the pipeline for one archived message.
+
+    On a worker (Redis) or inline, one job per message. In the background thread of
+    ``relais serve``/``smtp``, messages archived while the pipeline is busy wait together
+    and run as one batch (each thread tagged once, on its newest message), so a burst of
+    posts costs the SMTP path less CPU; the first message of a burst queues the batch job.
+    """
+    if settings.redis_url or not settings.background_jobs:
+        queue.enqueue(settings, process_message, message_pk)
+        return
+    with _WAITING_LOCK:
+        waiting = _WAITING.setdefault(settings.database_url, [])
+        waiting.append(message_pk)
+        if len(waiting) > 1:
+            return  # the batch job queued by the first one will take it
+    queue.enqueue(settings, process_waiting)
+
+
+def process_waiting(settings: Settings) -> None:
+    """Run the pipeline on every message gathered by ``process_soon`` (background thread)."""
+    time.sleep(GATHER_SECONDS)
+    with _WAITING_LOCK:
+        pks = _WAITING.pop(settings.database_url, [])
+    for start in range(0, len(pks), MAX_BATCH):
+        try:
+            process_messages(settings, pks[start:start + MAX_BATCH])
+        except Exception:  # logged; ``recover`` re-queues what stays unprocessed
+            log.exception("pipeline failed for %d messages", len(pks[start:start + MAX_BATCH]))
 
 
 def process_message(settings: Settings, message_pk: int) -> None:
@@ -26,8 +64,14 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
     on its newest message, instead of once per message: an mbox import stays linear.
     """
     with session_scope(settings) as session:
-        messages = [m for m in (session.get(Message, pk) for pk in message_pks)
+        found = {m.id: m for m in session.scalars(select(Message).where(
+            Message.id.in_(message_pks)))} if message_pks else {}
+        messages = [m for m in (found.get(pk) for pk in message_pks)
                     if m is not None and not m.ghost and not m.processed]
+        thread_ids = {m.thread_id for m in messages if m.thread_id is not None}
+        if thread_ids:  # one query for the batch's threads and lists, kept in the identity map
+            list(session.scalars(select(Thread).where(Thread.id.in_(thread_ids))
+                                 .options(joinedload(Thread.mailing_list))))
         last_of_thread = {m.thread_id: m.id for m in messages}
         for message in messages:
             newest = last_of_thread.get(message.thread_id) == message.id
@@ -35,6 +79,27 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
                 if newest or not getattr(step, "per_thread", False):
                     step(session, settings, message)
             message.processed = True
+
+
+def by_thread(settings: Settings, message_pks: list[int],
+              batch: int = MAX_BATCH) -> list[list[int]]:
+    """Message ids in batches for ``process_messages`` that keep each thread together (in
+    arrival order), so that a thread is tagged once, not once per batch it spans."""
+    if not message_pks:
+        return []
+    threads: dict[int, int | None] = {}
+    with session_scope(settings, write=False) as session:
+        for start in range(0, len(message_pks), MAX_BATCH):
+            chunk = message_pks[start:start + MAX_BATCH]
+            threads.update(session.execute(select(Message.id, Message.thread_id)
+                                           .where(Message.id.in_(chunk))).all())
+    first: dict[int | None, int] = {}
+    for position, pk in enumerate(message_pks):
+        first.setdefault(threads.get(pk), position)
+    ordered = sorted(range(len(message_pks)),
+                     key=lambda i: (first[threads.get(message_pks[i])], i))
+    pks = [message_pks[i] for i in ordered]
+    return [pks[start:start + batch] for start in range(0, len(pks), batch)]
 
 
 def recover(settings: Settings, batch: int = 500) -> int:

@@ -87,19 +87,31 @@ def _matches(pattern: str, addresses: set[str]) -> bool:
     return any(compiled.search(address) for address in addresses)
 
 
+def _list_state(session: Session, mailing_list: MailingList) -> tuple[list[str], bool]:
+    """The ban patterns that apply to a list and whether it is under emergency moderation,
+    read once per transaction: a group commit checks many messages for the same list."""
+    known = session.info.setdefault("relais.rules", {})
+    state = known.get(mailing_list.id)
+    if state is None:
+        patterns = list(session.scalars(select(Ban.pattern).where(
+            or_(Ban.list_id == mailing_list.id, Ban.list_id.is_(None)))))
+        state = known[mailing_list.id] = (patterns,
+                                           moderation.under_emergency(session, mailing_list))
+    return state
+
+
 def banned(session: Session, submission: Submission) -> None:
     """Refuse banned senders, on this list or on every list (From and envelope sender)."""
     addresses = {a.strip().lower() for a in (submission.parsed.from_addr, submission.sender) if a}
-    bans = session.scalars(select(Ban).where(or_(Ban.list_id == submission.mailing_list.id,
-                                                 Ban.list_id.is_(None))))
-    if any(_matches(ban.pattern, addresses) for ban in bans):
+    patterns, _emergency = _list_state(session, submission.mailing_list)
+    if any(_matches(pattern, addresses) for pattern in patterns):
         raise Rejected("Adresse bannie de cette liste / address banned from this list",
                        "550 5.7.1")
 
 
 def emergency(session: Session, submission: Submission) -> None:
     """Hold everything while the list is under emergency moderation (Mailman 3)."""
-    if not submission.approved and moderation.under_emergency(session, submission.mailing_list):
+    if not submission.approved and _list_state(session, submission.mailing_list)[1]:
         raise Hold("emergency")
 
 

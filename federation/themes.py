@@ -44,6 +44,7 @@ def ensure_defaults(session: Session) -> int:
     A default whose slug an admin has changed lives on as a synonym of the renamed theme,
     so it is not created again.
     """
+    _forget(session)
     known = set()
     for theme in session.scalars(select(Theme)):
         known.update(fold(name) for name in (theme.slug, *_synonyms(theme)))
@@ -79,6 +80,7 @@ def _active(session: Session, slug: str) -> Theme:
 def add(session: Session, slug: str, label_fr: str, label_en: str = "", description: str = "",
         synonyms: Sequence[str] = ()) -> Theme:
     """Create a theme, or update and un-retire an existing one (idempotent)."""
+    _forget(session)
     slug = slug.strip().lower()
     if not _SLUG.match(slug):
         raise Invalid(f"invalid theme slug {slug!r}: lowercase letters, digits and '-'")
@@ -100,6 +102,7 @@ def add(session: Session, slug: str, label_fr: str, label_en: str = "", descript
 def rename(session: Session, slug: str, label_fr: str = "", label_en: str = "",
            new_slug: str = "", description: str = "") -> Theme:
     """Change a theme's labels (and its slug only when asked); its threads stay with it."""
+    _forget(session)
     theme = find(session, slug)
     if new_slug and new_slug != theme.slug:
         new_slug = new_slug.strip().lower()
@@ -136,6 +139,7 @@ def _absorb(session: Session, keep: ThreadTheme | None, moving: ThreadTheme, **n
 
 def merge(session: Session, slug: str, into: str) -> Theme:
     """Merge a theme into another: its threads move to the survivor, it stays as a redirect."""
+    _forget(session)
     gone, keep = find(session, slug), _active(session, into)
     if gone.id == keep.id:
         raise Invalid("a theme cannot be merged into itself")
@@ -151,6 +155,7 @@ def merge(session: Session, slug: str, into: str) -> Theme:
 
 def retire(session: Session, slug: str) -> Theme:
     """Stop giving a theme to threads and hide it; its rows stay, so ``add`` can bring it back."""
+    _forget(session)
     theme = find(session, slug)
     theme.retired = True
     session.flush()
@@ -262,12 +267,28 @@ def tag_thread(session: Session, settings: Settings, thread: Thread,
     session.flush()
 
 
+_CONTEXT = "relais.themes.context"
+
+
+def _session_context(session: Session, settings: Settings) -> Context:
+    """The tagging context, read once per session (a pipeline batch tags many threads)."""
+    known = session.info.get(_CONTEXT)
+    if known is None:
+        known = session.info[_CONTEXT] = context(session, settings)
+    return known
+
+
+def _forget(session: Session) -> None:
+    """The taxonomy changed in this session: read it again before the next tagging."""
+    session.info.pop(_CONTEXT, None)
+
+
 def tag(session: Session, settings: Settings, message: Message) -> None:
     """Pipeline step: retag the message's thread, so its themes follow every reply."""
     if message.thread_id is not None:
         thread = session.get(Thread, message.thread_id)
         if thread is not None:
-            tag_thread(session, settings, thread)
+            tag_thread(session, settings, thread, _session_context(session, settings))
 
 
 tag.per_thread = True  # in a batch, tagging the thread once (after its last message) is enough

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
+from .archive import FRESH
 from .models import Message, Thread, utcnow
 
 _PREFIX = re.compile(r"^\s*((re|aw|sv|fwd?|tr|rép|rep)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)",
@@ -38,14 +39,16 @@ def is_reply_subject(subject: str) -> bool:
 
 def _containers(session: Session, list_id: int, ids: list[str]) -> dict[str, Message]:
     """Existing rows (real or ghost) of these Message-IDs on the list, creating missing ghosts."""
-    found = {m.message_id: m for m in session.scalars(
-        select(Message).where(Message.list_id == list_id, Message.message_id.in_(ids)))}
+    found = {m.message_id: m for m in session.scalars(  # their threads too: attach needs them
+        select(Message).options(joinedload(Message.thread))
+        .where(Message.list_id == list_id, Message.message_id.in_(ids)))}
     for mid in ids:
         if mid not in found:
             ghost = Message(list_id=list_id, message_id=mid, ghost=True, received_at=utcnow())
             session.add(ghost)
             found[mid] = ghost
     session.flush()
+    session.info.get(FRESH, set()).difference_update(m.id for m in found.values())
     return found
 
 
@@ -70,11 +73,16 @@ def _link(session: Session, child: Message, parent: Message, force: bool) -> Non
     """Make ``parent`` the parent of ``child`` unless that would make a loop (JWZ 1B/1C)."""
     if child.id == parent.id or (child.parent_id is not None and not force):
         return
-    has_children = session.scalar(select(Message.id).where(Message.parent_id == child.id).limit(1))
+    if child.id in session.info.get(FRESH, ()):
+        has_children = None  # a row inserted just now: nothing can point to it yet
+    else:
+        has_children = session.scalar(select(Message.id).where(Message.parent_id == child.id)
+                                      .limit(1))
     if has_children is not None and child.id in _ancestors(session, parent):
         return  # only a container with children can close a loop
+    # Not flushed here: the next query autoflushes it, and the message's own link then
+    # goes out in the same UPDATE as its thread.
     child.parent_id = parent.id
-    session.flush()
 
 
 def _merge(session: Session, threads: list[Thread]) -> Thread:

@@ -1,17 +1,22 @@
 """Bulk import and export of mbox archives through the normal ingest path."""
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
 from sqlalchemy import select
 
-from federation import ingest
+from federation import ingest, jobs, queue
 from federation.db import session_scope
 from federation.directory import find_list
 from federation.errors import Invalid
+from federation.message import Parsed, parse
 from federation.models import Message
 from federation.settings import Settings
 from feeds import mbox as mboxrd
@@ -43,9 +48,50 @@ def _batches(path: Path, size: int) -> Iterator[list[bytes]]:
         yield batch
 
 
+POOL_FROM_BYTES = 4 << 20  # smaller files are parsed here: starting workers costs a second
+AHEAD = 2  # batches parsed in advance while this process writes
+
+
+def _parsed(path: Path, size: int,
+            workers: int) -> Iterator[tuple[list[bytes], list[Parsed] | None]]:
+    """Batches of raw messages with their parsed fields, parsed by ``workers`` processes
+    while the caller writes the previous batches (None: let ingest parse them)."""
+    if workers <= 1:
+        for raws in _batches(path, size):
+            yield raws, None
+        return
+    # spawn, not fork: this process may already run the writer thread, whose locks a fork
+    # would copy in whatever state they are in.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        ahead: deque = deque()
+        for raws in _batches(path, size):
+            chunk = max(1, len(raws) // (workers * 4))
+            ahead.append((raws, pool.map(parse, raws, chunksize=chunk)))
+            if len(ahead) > AHEAD:
+                raws_done, parsed = ahead.popleft()
+                yield raws_done, list(parsed)
+        while ahead:
+            raws_done, parsed = ahead.popleft()
+            yield raws_done, list(parsed)
+
+
+def _workers(path: Path, workers: int | None) -> int:
+    if workers is not None:
+        return workers
+    cores = os.cpu_count() or 1
+    return cores if cores > 1 and path.stat().st_size >= POOL_FROM_BYTES else 0
+
+
 def import_file(settings: Settings, address: str, path: Path, batch: int = 500,
-                progress: Callable[[int], None] | bool | None = None) -> Totals:
-    """Import every message of an mbox into a list; re-importing changes nothing."""
+                progress: Callable[[int], None] | bool | None = None,
+                workers: int | None = None) -> Totals:
+    """Import every message of an mbox into a list; re-importing changes nothing.
+
+    Messages are archived (threaded and searchable) batch by batch, parsed by ``workers``
+    processes (default: one per core for big files); the after-commit pipeline then runs
+    once over the whole import, so a thread spread over many batches is tagged once.
+    """
     with session_scope(settings) as session:
         if find_list(session, address) is None:
             raise Invalid(f"no list {address!r}; create it with 'relais list add'")
@@ -56,10 +102,12 @@ def import_file(settings: Settings, address: str, path: Path, batch: int = 500,
         progress = bar.update
     totals = Totals()
     started = time.perf_counter()
+    created: list[int] = []
     try:
-        for raws in _batches(path, batch):
-            archived, duplicates, refused = ingest.receive_batch(settings, address, raws)
-            totals.archived += archived
+        for raws, parsed in _parsed(path, batch, _workers(path, workers)):
+            pks, duplicates, refused = ingest.archive_batch(settings, address, raws, parsed)
+            created.extend(pks)
+            totals.archived += len(pks)
             totals.duplicates += duplicates
             totals.refused += refused
             if callable(progress):
@@ -67,6 +115,8 @@ def import_file(settings: Settings, address: str, path: Path, batch: int = 500,
     finally:
         if bar is not None:
             bar.close()
+        for pks in jobs.by_thread(settings, created):  # even after a failure: what was stored
+            queue.enqueue(settings, jobs.process_messages, pks)
     totals.seconds = time.perf_counter() - started
     return totals
 

@@ -56,3 +56,30 @@ def test_export_reads_back_with_the_stdlib(settings, lists, tmp_path):
         "root-jardin@example.org", "reply-1@example.org", "reply-2@example.org",
         "early-child@example.org", "late-parent@example.org", "rfc2047@example.org"))
     assert list(mboxrd.read(exported.open("rb"))) == raws
+
+
+def test_import_parsed_by_worker_processes_matches_in_process(sqlite_settings, tmp_path):
+    """Parsing in worker processes (big imports) archives exactly what parsing here does."""
+    from federation import directory
+    raws = [(FIXTURES / name).read_bytes().replace(b"\r\n", b"\n") for name in NAMES]
+    path = tmp_path / "archive.mbox"
+    _write_mbox(path, raws)
+    with session_scope(sqlite_settings) as session:
+        directory.add_assembly(session, "lille", "Lille")
+        for local in ("pool", "here"):
+            directory.add_list(session, f"{local}@lists.test", "lille", "lists.test")
+    pooled = mbox.import_file(sqlite_settings, "pool@lists.test", path, batch=2, workers=2)
+    here = mbox.import_file(sqlite_settings, "here@lists.test", path, batch=2, workers=0)
+    assert (pooled.archived, here.archived) == (6, 6)
+
+    def archived(address):
+        with session_scope(sqlite_settings) as session:
+            rows = session.execute(select(
+                Message.message_id, Message.subject, Message.from_addr, Message.body_text, Message.body_html, Message.references, Message.processed,
+                Thread.root_message_id, Thread.message_count)
+                .join(Thread, Thread.id == Message.thread_id)
+                .where(Message.list_id == directory.find_list(session, address).id,
+                       Message.ghost.is_(False)).order_by(Message.message_id)).all()
+            return [tuple(row) for row in rows]
+    assert archived("pool@lists.test") == archived("here@lists.test")
+    assert all(row[6] for row in archived("pool@lists.test"))  # the pipeline ran
