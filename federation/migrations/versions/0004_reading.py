@@ -4,6 +4,7 @@ Revision ID: 0004_reading
 Revises: 0002_members
 """
 from alembic import op
+import sqlalchemy as sa
 
 revision = "0004_reading"
 down_revision = "0002_members"
@@ -17,8 +18,12 @@ def upgrade() -> None:
     # cache validation: the newest arrival in a scope is one index probe
     op.create_index("ix_messages_received", "messages", ["received_at"])
     op.create_index("ix_messages_list_received", "messages", ["list_id", "received_at"])
-    # deleted messages are few: counting them per scope is part of the freshness stamp
-    op.create_index("ix_messages_deleted_list", "messages", ["deleted", "list_id"])
+    # deleted messages are few: counting them per scope is part of the freshness stamp. A
+    # partial index holds only them, so the planner never picks it for "deleted = false"
+    # (a full index on (deleted, list_id) made SQLite scan the archive for thread queries).
+    op.create_index("ix_messages_deleted_list", "messages", ["list_id"],
+                    sqlite_where=sa.text("deleted IS 1"),
+                    postgresql_where=sa.text("deleted IS TRUE"))  # as SQLAlchemy writes is_(True)
 
 
 def downgrade() -> None:
