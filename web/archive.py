@@ -5,6 +5,7 @@ private list answers 404 everywhere, as if it did not exist.
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, redirect, render_template, request
@@ -15,6 +16,8 @@ from federation.db import session_scope
 from federation.message import attachment_bytes
 from feeds import content, links, mbox
 
+from . import language
+from .feeds import cached
 from .session import db, settings
 
 bp = Blueprint("archive", __name__)
@@ -50,13 +53,27 @@ def assembly(slug: str):
 
 @bp.get("/l/<address>/")
 def mailing_list(address: str):
-    """A list's threads by latest activity, keyset paged with ?before=."""
+    """A list's threads by latest activity, keyset paged with ?before=.
+
+    The rendered page is cached under the list's freshness stamp, as its feed is: a hot list
+    page costs two index probes, and answers 304 to a conditional GET.
+    """
     ml = queries.public_list(db(), address) or abort(404)
     before = links.parse_cursor(request.args.get("before"))
-    rows = queries.latest_threads(db(), (ml.id,), before=before, limit=PAGE + 1)
-    threads, next_cursor = _page(rows, PAGE)
-    return render_template("list.html", ml=ml, threads=threads, next_cursor=next_cursor,
-                           paged=before is not None)
+
+    def render() -> tuple[bytes, datetime]:
+        rows = queries.latest_threads(db(), (ml.id,), before=before, limit=PAGE + 1)
+        threads, next_cursor = _page(rows, PAGE)
+        html = render_template("list.html", ml=ml, threads=threads, next_cursor=next_cursor,
+                               paged=before is not None)
+        return html.encode("utf-8"), datetime.now(timezone.utc).replace(tzinfo=None)
+
+    key = (settings().database_url, "page:l:" + ml.address, request.args.get("before", ""),
+           language.choose())
+    body, etag, _modified = cached(key, queries.freshness(db(), queries.list_scope(ml)), render)
+    response = Response(body, mimetype="text/html")
+    response.set_etag(etag)
+    return response.make_conditional(request)
 
 
 @bp.get("/t/<path:message_id>/")

@@ -44,7 +44,7 @@ _cache: OrderedDict = OrderedDict()
 _lock = threading.Lock()
 
 
-def _cached(key: tuple, stamp: tuple, build: Callable[[], tuple[bytes, datetime]]):
+def cached(key: tuple, stamp: tuple, build: Callable[[], tuple[bytes, datetime]]):
     """The (body, etag, modified) for key, rebuilt when its stamp changed or it expired."""
     now = time.monotonic()
     with _lock:
@@ -65,7 +65,7 @@ def _cached(key: tuple, stamp: tuple, build: Callable[[], tuple[bytes, datetime]
 def respond(key: str, stamp: tuple, build: Callable[[], tuple[bytes, datetime]]) -> Response:
     """Serve a cached Atom document with ETag and Last-Modified, or 304 when unchanged."""
     full_key = (settings().database_url, key, request.args.get("before", ""))
-    body, etag, modified = _cached(full_key, stamp, build)
+    body, etag, modified = cached(full_key, stamp, build)
     response = Response(body, headers={"Content-Type": ATOM_TYPE,
                                        "Cache-Control": "public, max-age=60"})
     response.set_etag(etag)
