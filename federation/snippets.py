@@ -55,8 +55,12 @@ class Marker:
         word_at = list(range(1, len(parts), 2))  # odd indexes hold the words
         if not word_at:
             return ""
-        hits = [self.matches(parts[i]) for i in word_at] if (self.stems or self.prefixes) \
-            else [False] * len(word_at)
+        if self.stems or self.prefixes:
+            known: dict[str, bool] = {}  # a word is folded and stemmed once per snippet
+            hits = [known[w] if (w := parts[i]) in known else known.setdefault(w, self.matches(w))
+                    for i in word_at]
+        else:
+            hits = [False] * len(word_at)
         best, best_count, count = 0, -1, 0
         for position in range(len(word_at)):
             count += hits[position]
