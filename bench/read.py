@@ -205,6 +205,8 @@ def main() -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         print(f"building an archive of {args.messages} messages ({backend})")
         build(settings, args.messages)
+        from federation.db import analyze
+        analyze(settings)  # as `relais import` does: fresh planner statistics on PostgreSQL
         marker.write_text(json.dumps({"messages": args.messages}))
     plan = targets(settings)
     server = serve(settings, args.port)

@@ -50,6 +50,14 @@ def engine_for(settings: Settings) -> Engine:
     return engine
 
 
+def analyze(settings: Settings) -> None:
+    """Refresh PostgreSQL's planner statistics after a bulk load, before autovacuum gets to it
+    (with stale counts it sorts a whole theme's messages instead of walking the date index)."""
+    if not settings.is_sqlite:
+        with engine_for(settings).connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+
+
 def dispose(settings: Settings) -> None:
     """Close every pooled connection of this database (tests, forks)."""
     engine = _ENGINES.pop(settings.database_url, None)

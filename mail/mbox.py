@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 from sqlalchemy import select
 
 from federation import ingest, jobs, queue
-from federation.db import session_scope
+from federation.db import analyze, session_scope
 from federation.directory import find_list
 from federation.errors import Invalid
 from federation.message import Parsed, parse
@@ -117,6 +117,8 @@ def import_file(settings: Settings, address: str, path: Path, batch: int = 500,
             bar.close()
         for pks in jobs.by_thread(settings, created):  # even after a failure: what was stored
             queue.enqueue(settings, jobs.process_messages, pks)
+    if totals.archived:
+        analyze(settings)
     totals.seconds = time.perf_counter() - started
     return totals
 
