@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from . import membership, moderation
 from .errors import Hold, Rejected
-from .message import Parsed, message_ids
+from .message import Parsed
 from .models import Ban, MailingList
 from .settings import Settings
 
@@ -137,5 +137,3 @@ def check(session: Session, submission: Submission) -> None:
     for rule in RULES:
         rule(session, submission)
 
-
-__all__ = ["Submission", "RULES", "check", "message_ids", "Hold"]

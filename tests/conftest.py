@@ -16,7 +16,6 @@ from sqlalchemy import text
 
 from federation import db as dbmod, directory, queue, schema
 from federation.db import session_scope
-from federation.models import Base
 from federation.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,7 +42,6 @@ def _reset_postgresql(settings: Settings) -> None:
             connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
         schema.upgrade(settings)
         _PG_READY.add(settings.database_url)
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with dbmod.engine_for(settings).begin() as connection:
         existing = [row[0] for row in connection.execute(text(
             "SELECT tablename FROM pg_tables WHERE schemaname='public' "
@@ -51,7 +49,6 @@ def _reset_postgresql(settings: Settings) -> None:
         if existing:
             connection.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in existing)
                                     + " RESTART IDENTITY CASCADE"))
-    del tables
     from federation.themes import ensure_defaults  # created with the schema, as on SQLite
     with session_scope(settings) as session:
         ensure_defaults(session)
