@@ -187,6 +187,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="per endpoint")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--build-only", action="store_true", help="build the archive, measure nothing")
     args = parser.parse_args()
     backend = "postgresql" if args.database_url.startswith("postgres") else "sqlite"
     data_dir = args.data_dir or ROOT / "bench" / "out" / f"read-{backend}-{args.messages}"
@@ -208,6 +209,8 @@ def main() -> None:
         from federation.db import analyze
         analyze(settings)  # as `relais import` does: fresh planner statistics on PostgreSQL
         marker.write_text(json.dumps({"messages": args.messages}))
+    if args.build_only:
+        return
     plan = targets(settings)
     server = serve(settings, args.port)
     try:

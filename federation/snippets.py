@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from .taxonomy import fold
 from .textprep import stem
@@ -21,6 +22,8 @@ class Marker:
 
     stems: frozenset[str]
     prefixes: tuple[str, ...] = ()
+    # word → matches(word), shared by every snippet of one search (hits share vocabulary)
+    known: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, terms) -> "Marker":
@@ -38,6 +41,14 @@ class Marker:
 
     def matches(self, word: str) -> bool:
         """True when a word of the original text is one the query asked for."""
+        found = self.known.get(word)
+        if found is None:
+            found = self._matches(word)
+            if len(self.known) < 100_000:
+                self.known[word] = found
+        return found
+
+    def _matches(self, word: str) -> bool:
         folded = fold(word)
         for lang in ("fr", "en"):
             stemmed = stem(folded, lang)
@@ -50,28 +61,27 @@ class Marker:
         return _render(_SPLIT.split(text or ""), 0, None, self)
 
     def snippet(self, text: str, width: int = 30) -> str:
-        """The ``width``-word window with the most matches, escaped and marked, with ellipses."""
+        """The ``width``-word window with the most matches, escaped and marked, with ellipses.
+
+        The earliest densest window wins; only matched positions are visited to find it."""
         parts = _SPLIT.split(" ".join((text or "")[:SCANNED].split()))
-        word_at = list(range(1, len(parts), 2))  # odd indexes hold the words
-        if not word_at:
+        count = len(parts) // 2  # words sit at the odd indexes
+        if not count:
             return ""
+        hits: list[int] = []
         if self.stems or self.prefixes:
-            known: dict[str, bool] = {}  # a word is folded and stemmed once per snippet
-            hits = [known[w] if (w := parts[i]) in known else known.setdefault(w, self.matches(w))
-                    for i in word_at]
-        else:
-            hits = [False] * len(word_at)
-        best, best_count, count = 0, -1, 0
-        for position in range(len(word_at)):
-            count += hits[position]
-            if position >= width:
-                count -= hits[position - width]
-            start = max(0, position - width + 1)
-            if count > best_count:
-                best, best_count = start, count
-        end = min(len(word_at), best + width)
-        first = word_at[best] if best else 0
-        last = word_at[end - 1] + 1 if end < len(word_at) else None
+            wanted = {w for w in set(parts[1::2]) if self.matches(w)}
+            if wanted:
+                hits = [n for n, w in enumerate(parts[1::2]) if w in wanted]
+        best, best_count = 0, 0
+        for seen, position in enumerate(hits, 1):
+            # matches in the window of ``width`` words ending at ``position``
+            inside = seen - bisect_right(hits, position - width, 0, seen)
+            if inside > best_count:
+                best, best_count = max(0, position - width + 1), inside
+        end = min(count, best + width)
+        first = 2 * best + 1 if best else 0
+        last = 2 * end if end < count else None
         body = _render(parts, first, last, self)
         return ("… " if best else "") + body.strip() + (" …" if last is not None else "")
 

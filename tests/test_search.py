@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from sqlalchemy import select
 
-from federation import ingest, search
+from federation import ingest, search, snippets
 from federation.db import session_scope
 from federation.models import Message, Theme, ThreadTheme
 from federation.search import Filters
@@ -193,3 +193,34 @@ def test_search_feed_parses_and_answers_304(client):
     assert again.status_code == 304
     private = feedparser.parse(client.get("/search.atom?q=diffuser").data)
     assert not private.bozo and private.entries == []
+
+
+def test_search_page_cache_sees_new_and_deleted_messages(client, archive):
+    """A cached search page is rebuilt once a message arrives or is deleted."""
+    assert "/t/fourche@x/" not in client.get("/search?q=fourche").get_data(as_text=True)
+    assert "/t/fourche@x/" not in client.get("/search?q=fourche").get_data(as_text=True)
+    post(archive, "fourche@x", "Une fourche à prêter", "Qui veut une fourche ?")
+    page = client.get("/search?q=fourche")
+    assert "/t/fourche@x/" in page.get_data(as_text=True)
+    assert client.get("/search?q=fourche", headers={"If-None-Match": page.headers["ETag"]}
+                      ).status_code == 304
+    with session_scope(archive) as session:
+        session.scalar(select(Message).where(Message.message_id == "fourche@x")).deleted = True
+    assert "/t/fourche@x/" not in client.get("/search?q=fourche").get_data(as_text=True)
+
+
+def test_search_page_cache_keeps_languages_and_pages_apart(client, archive):
+    french = client.get("/search?q=jardin").get_data(as_text=True)
+    english = client.get("/search?q=jardin&lang=en").get_data(as_text=True)
+    assert "Rechercher dans les archives" in french and "Rechercher dans les archives" not in english
+    assert "/t/garden@x/" in client.get("/search?q=garden").get_data(as_text=True)
+    assert "/t/garden@x/" not in client.get("/search?q=garden&assembly=lille").get_data(as_text=True)
+
+
+def test_snippet_is_the_earliest_densest_window():
+    marker = snippets.Marker.of(search.parse_query("semis"))
+    text = "semis " + "mot " * 40 + "semis autre semis fin " + "mot " * 40 + "semis semis"
+    snippet = marker.snippet(text, width=5)
+    assert snippet == "… mot mot <mark>semis</mark> autre <mark>semis</mark> …"
+    assert marker.snippet("rien ici", width=5) == "rien ici"
+    assert marker.snippet("", width=5) == ""
