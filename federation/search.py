@@ -277,9 +277,11 @@ def search(session: Session, query: str, filters: Filters = Filters(), page: int
     positive = [t for t in terms if not t.negated]
     if not positive and filters.empty:
         return Results(page=page, terms=terms)
-    # Ranked without filters, the best BEST_OF matches are enough for the first pages; when
-    # hidden (private, deleted) ones leave the page short, every match is ranked instead.
-    best = BEST_OF if positive and not newest and filters.empty and \
+    # Ranked without filters or by assembly or list only (broad ones), the best BEST_OF
+    # matches are enough for the first pages; when hidden (private, deleted) or filtered-out
+    # ones leave the page short, every match is ranked instead.
+    broad = not (filters.theme or filters.author or filters.since or filters.until)
+    best = BEST_OF if positive and not newest and broad and \
         page * per_page < BEST_OF // 2 else 0
     pks = _page(session, terms, filters, public_only, newest, page, per_page, best)
     if best and len(pks) <= per_page:

@@ -224,3 +224,25 @@ def test_snippet_is_the_earliest_densest_window():
     assert snippet == "… mot mot <mark>semis</mark> autre <mark>semis</mark> …"
     assert marker.snippet("rien ici", width=5) == "rien ici"
     assert marker.snippet("", width=5) == ""
+
+
+
+def test_bounded_ranking_with_a_broad_filter_finds_what_ranking_everything_finds(lists,
+                                                                                monkeypatch):
+    """Ranking only the best BEST_OF matches, then filtering, gives the same pages."""
+    for n in range(8):
+        post(lists, f"r{n}@x", f"Semis {n}", " ".join(["semis"] * (n % 4 + 1) + ["mot"] * n),
+             to="libre@lists.test" if n % 2 else "semences@lists.test",
+             when=datetime(2025, 3, 1 + n))
+    broad = [Filters(), Filters(assembly="grenoble"), Filters(list="semences@lists.test")]
+
+    def pages():
+        with session_scope(lists) as session:
+            return [[(h.message.message_id, h.snippet_html)
+                     for n in range(1, 6)
+                     for h in search.search(session, "semis", f, page=n, per_page=1).hits]
+                    for f in broad]
+    everything = pages()
+    assert [len(p) for p in everything] == [5, 4, 4]
+    monkeypatch.setattr(search, "BEST_OF", 6)  # rank the best 6 of the 8 matches, then filter
+    assert pages() == everything
