@@ -29,7 +29,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from sqlalchemy import insert, select  # noqa: E402
 
 from federation import directory, schema  # noqa: E402
-from federation.archive import store  # noqa: E402
+from federation.archive import Entry, store  # noqa: E402
 from federation.db import session_scope  # noqa: E402
 from federation.message import parse  # noqa: E402
 from federation.models import Member, Message, utcnow  # noqa: E402
@@ -54,8 +54,8 @@ def _seed(settings: Settings, members: int) -> int:
         joined = utcnow() - timedelta(days=1)
         session.execute(insert(Member), [dict(list_id=mailing_list.id, email=f"m{n}@example.net",
                                               created_at=joined) for n in range(members)])
-        message, _ = store(session, mailing_list, raw, parse(raw), "bench@example.org")
-        return message.id
+        session.flush()
+        return store(session, mailing_list.id, [Entry(raw, parse(raw), "bench@example.org")])[0].pk
 
 
 def _serve_sink(port_queue, count, stop) -> None:

@@ -1,16 +1,41 @@
-"""Storing messages: raw bytes once per (list, Message-ID), parsed fields beside them."""
+"""Storing messages: raw bytes once per (list, Message-ID), parsed fields beside them.
+
+A batch (a group commit, an import batch) is stored with a few Core statements: one query
+finds what the list already has, new rows go in with one multi-row INSERT, ghosts are filled
+in place, attachments follow in one more statement.
+"""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from .message import Parsed
-from .models import Attachment, MailingList, Message, utcnow
+from .models import Attachment, Message, utcnow
+from .threads import CHUNK, Filed
 
-# session.info key: ids of the message rows inserted (not ghosts filled) in this session
-FRESH = "relais.fresh_messages"
+MESSAGES = Message.__table__
+ATTACHMENTS = Attachment.__table__
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One message offered to one list: raw bytes, parsed fields and its Message-ID."""
+
+    raw: bytes
+    parsed: Parsed
+    message_id: str
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What became of one entry: its row id, and whether this call created it."""
+
+    pk: int
+    created: bool
+    filed: Filed | None = None  # set when created: what threading and indexing need
 
 
 def generated_message_id(raw: bytes, domain: str) -> str:
@@ -19,43 +44,82 @@ def generated_message_id(raw: bytes, domain: str) -> str:
     return f"relais.{hashlib.sha256(raw).hexdigest()[:32]}@{domain}"
 
 
-def store(session: Session, mailing_list: MailingList, raw: bytes, parsed: Parsed,
-          message_id: str) -> tuple[Message, bool]:
-    """Archive raw bytes once per (list, Message-ID); a redelivery returns the first copy.
+def _existing(session: Session, list_id: int, message_ids: list[str]) -> dict[str, tuple[int, bool]]:
+    """Message-ID → (row id, ghost) of the rows this list already has among these ids."""
+    found: dict[str, tuple[int, bool]] = {}
+    unique = sorted(set(message_ids))
+    for start in range(0, len(unique), CHUNK):
+        for row in session.connection().execute(
+                select(MESSAGES.c.id, MESSAGES.c.message_id, MESSAGES.c.ghost).where(
+                    MESSAGES.c.list_id == list_id,
+                    MESSAGES.c.message_id.in_(unique[start:start + CHUNK]))):
+            found[row.message_id] = (row.id, bool(row.ghost))
+    return found
+
+
+def _fields(entry: Entry, received_at) -> dict:
+    parsed = entry.parsed
+    return dict(ghost=False, raw=entry.raw, size=len(entry.raw), from_name=parsed.from_name,
+                from_addr=parsed.from_addr, subject=parsed.subject,
+                date=parsed.date or received_at, in_reply_to=parsed.in_reply_to,
+                references=parsed.references, body_text=parsed.body_text,
+                body_html=parsed.body_html, parse_defect=parsed.defect,
+                generated_id=entry.message_id != parsed.message_id, received_at=received_at)
+
+
+def store(session: Session, list_id: int, entries: list[Entry]) -> list[Stored]:
+    """Archive raw bytes once per (list, Message-ID); a redelivery gets the first copy's id.
 
     A ghost container of the same Message-ID (created when a reply arrived first) is filled
-    in place, which re-links the replies that were waiting for it.
+    in place, which re-links the replies that were waiting for it. Nothing is threaded here.
     """
-    existing = session.scalar(select(Message).where(Message.list_id == mailing_list.id,
-                                                    Message.message_id == message_id))
-    if existing is not None and not existing.ghost:
-        return existing, False
-    message = existing or Message(list_id=mailing_list.id, message_id=message_id)
-    message.ghost = False
-    message.raw = raw
-    message.size = len(raw)
-    message.from_name = parsed.from_name
-    message.from_addr = parsed.from_addr
-    message.subject = parsed.subject
-    message.date = parsed.date
-    message.in_reply_to = parsed.in_reply_to
-    message.references = parsed.references
-    message.body_text = parsed.body_text
-    message.body_html = parsed.body_html
-    message.parse_defect = parsed.defect
-    message.generated_id = message_id != parsed.message_id
-    message.received_at = utcnow()
-    if message.date is None:
-        message.date = message.received_at
-    for position, part in enumerate(parsed.attachments):
-        message.attachments.append(Attachment(position=position, filename=part.filename,
-                                              content_type=part.content_type, size=part.size))
-    if existing is None:
-        session.add(message)
-    session.flush()
-    fresh = session.info.setdefault(FRESH, set())
-    if existing is None:  # threading skips the loop check for a row nothing can point to yet
-        fresh.add(message.id)
-    else:  # a ghost filled in place may already have replies below it
-        fresh.discard(message.id)
-    return message, True
+    connection = session.connection()
+    existing = _existing(session, list_id, [e.message_id for e in entries])
+    received_at = utcnow()
+    results: list[Stored | None] = [None] * len(entries)
+    first: dict[str, int] = {}  # Message-ID → index of its first entry in this batch
+    inserts, fills = [], []
+    for index, entry in enumerate(entries):
+        mid = entry.message_id
+        if mid in first:
+            continue  # the same message twice in one batch: answered below with the first
+        first[mid] = index
+        found = existing.get(mid)
+        if found is not None and not found[1]:
+            results[index] = Stored(found[0], False)
+        elif found is not None:
+            fills.append((index, found[0]))
+        else:
+            inserts.append(index)
+    if inserts:
+        rows = [dict(list_id=list_id, message_id=entries[i].message_id,
+                     **_fields(entries[i], received_at)) for i in inserts]
+        pks = connection.execute(insert(MESSAGES).returning(
+            MESSAGES.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        for index, pk in zip(inserts, pks):
+            results[index] = Stored(pk, True, _filed(pk, list_id, entries[index], True, received_at))
+    if fills:
+        connection.execute(
+            update(MESSAGES).where(MESSAGES.c.id == bindparam("pk")),
+            [dict(pk=pk, **_fields(entries[i], received_at)) for i, pk in fills])
+        for index, pk in fills:
+            results[index] = Stored(pk, True, _filed(pk, list_id, entries[index], False, received_at))
+    parts = [dict(message_pk=stored.pk, position=position, filename=part.filename,
+                  content_type=part.content_type, size=part.size)
+             for stored, entry in zip(results, entries) if stored is not None and stored.created
+             for position, part in enumerate(entry.parsed.attachments)]
+    if parts:
+        connection.execute(insert(ATTACHMENTS), parts)
+    for index, entry in enumerate(entries):
+        if results[index] is None:
+            results[index] = Stored(results[first[entry.message_id]].pk, False)
+    return results
+
+
+def _filed(pk: int, list_id: int, entry: Entry, fresh: bool, received_at) -> Filed:
+    parsed = entry.parsed
+    return Filed(id=pk, list_id=list_id, message_id=entry.message_id,
+                 references=parsed.references, in_reply_to=parsed.in_reply_to,
+                 subject=parsed.subject, date=parsed.date or received_at, fresh=fresh,
+                 body_text=parsed.body_text, from_name=parsed.from_name,
+                 from_addr=parsed.from_addr)

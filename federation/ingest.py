@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import commands, jobs, moderation, queue, rules, writer
-from .archive import generated_message_id, store
+from .archive import Entry, generated_message_id, store
 from .db import session_scope
 from .directory import find_list
 from .errors import Hold, Rejected, UnknownList
@@ -107,10 +107,22 @@ def _route(settings: Settings, raw: bytes, address: str, sender: str) -> str | N
     return None
 
 
-def _archive(settings: Settings, raw: bytes, parsed: Parsed, address: str, sender: str,
-             recipients: tuple[str, ...], approved: bool = False) -> Outcome:
-    return writer.transaction(settings, lambda session: _store(
-        session, settings, raw, parsed, address, sender, recipients, approved))
+@dataclass(frozen=True)
+class Offer:
+    """One message offered to one posting address, waiting for the committer."""
+
+    settings: Settings
+    raw: bytes
+    parsed: Parsed
+    address: str
+    sender: str = ""
+    recipients: tuple[str, ...] = ()
+    approved: bool = False
+
+
+def _archive(settings: Settings, offer: Offer) -> Outcome:
+    """Archive one offer in the next group commit; its Outcome once that has committed."""
+    return writer.batched(settings, file_offers, offer)
 
 
 def _list_in(session, address: str) -> MailingList | None:
@@ -125,30 +137,57 @@ def _list_in(session, address: str) -> MailingList | None:
     return found
 
 
-def _store(session, settings: Settings, raw: bytes, parsed: Parsed, address: str, sender: str,
-           recipients: tuple[str, ...], approved: bool) -> Outcome:
-    """Rules, storage and threading for one list, inside the caller's write transaction."""
-    mailing_list = _list_in(session, address)
+def _admit(session, offer: Offer) -> tuple[MailingList, Entry] | Outcome:
+    """Apply the rules: the list and entry to store, or the Outcome of a held message.
+
+    Raises ``Rejected`` (nothing written) for a refusal.
+    """
+    mailing_list = _list_in(session, offer.address)
     if mailing_list is None:
-        raise UnknownList(address)
+        raise UnknownList(offer.address)
     try:
-        rules.check(session, rules.Submission(raw=raw, parsed=parsed,
-                                              mailing_list=mailing_list, sender=sender,
-                                              recipients=recipients, settings=settings,
-                                              approved=approved))
+        rules.check(session, rules.Submission(
+            raw=offer.raw, parsed=offer.parsed, mailing_list=mailing_list, sender=offer.sender,
+            recipients=offer.recipients, settings=offer.settings, approved=offer.approved))
     except Hold as held:  # not a refusal: kept in this same transaction, then 250
-        pk, created = moderation.hold(session, mailing_list, raw, parsed, sender,
-                                      held.reason)
-        return Outcome(address, HELD_REPLY, held_pk=pk, duplicate=not created)
-    message_id = parsed.message_id or generated_message_id(raw, settings.mail_domain)
-    message, created = store(session, mailing_list, raw, parsed, message_id)
-    if created:
-        archive_steps(session, settings, message)
-    pk = message.id
-    session.flush()
-    if created:
-        return Outcome(address, "250 2.0.0 Message archivé / archived", pk)
-    return Outcome(address, "250 2.0.0 Déjà reçu / already archived", pk, duplicate=True)
+        pk, created = moderation.hold(session, mailing_list, offer.raw, offer.parsed,
+                                      offer.sender, held.reason)
+        return Outcome(offer.address, HELD_REPLY, held_pk=pk, duplicate=not created)
+    message_id = offer.parsed.message_id or generated_message_id(offer.raw,
+                                                                 offer.settings.mail_domain)
+    return mailing_list, Entry(offer.raw, offer.parsed, message_id)
+
+
+def file_offers(session, offers: list[Offer]) -> list[Outcome | Exception]:
+    """Rules, storage and threading for a group of offers, inside the caller's transaction.
+
+    One result per offer: its Outcome, or the ``Rejected`` it met (nothing written for it).
+    """
+    results: list[Outcome | Exception | None] = [None] * len(offers)
+    admitted: dict[int, list[tuple[int, Entry]]] = {}
+    for index, offer in enumerate(offers):
+        try:
+            found = _admit(session, offer)
+        except Rejected as refusal:
+            results[index] = refusal
+            continue
+        if isinstance(found, Outcome):
+            results[index] = found
+        else:
+            admitted.setdefault(found[0].id, []).append((index, found[1]))
+    filed = []
+    for list_id, pairs in admitted.items():
+        for (index, _entry), stored in zip(pairs, store(session, list_id,
+                                                         [e for _i, e in pairs])):
+            reply = ("250 2.0.0 Message archivé / archived" if stored.created
+                     else "250 2.0.0 Déjà reçu / already archived")
+            results[index] = Outcome(offers[index].address, reply, stored.pk,
+                                     duplicate=not stored.created)
+            if stored.filed is not None:
+                filed.append(stored.filed)
+    if offers:
+        archive_steps(session, offers[0].settings, filed)  # one committer per database
+    return results
 
 
 def receive(settings: Settings, raw: bytes, recipients: Iterable[str],
@@ -168,7 +207,8 @@ def receive(settings: Settings, raw: bytes, recipients: Iterable[str],
             if routed is not None:
                 outcomes.append(Outcome(address, routed))
                 continue
-            outcome = _archive(settings, raw, parsed, address, sender, recipients, approved)
+            outcome = _archive(settings, Offer(settings, raw, parsed, address, sender,
+                                               recipients, approved))
         except Rejected as refusal:
             outcome = Outcome(address, f"{refusal.code} {refusal}")
         except Exception:
@@ -198,14 +238,15 @@ def archive_batch(settings: Settings, address: str, raws: list[bytes],
 
     Returns (ids of the messages created, duplicates, refused). Parsing happens before the
     write lock is taken; a caller that parsed already (in other processes) passes ``parsed``.
+    Only the size rule applies: an import is the list's own history, not new posts.
     """
     parsed_all = list(zip(raws, parsed if parsed is not None else map(parse, raws)))
 
     def work(session):
-        created_pks, duplicates, refused = [], 0, 0
         mailing_list = find_list(session, address)
         if mailing_list is None:
             raise UnknownList(address)
+        entries, refused = [], 0
         for raw, parsed_one in parsed_all:
             try:
                 rules.size(session, rules.Submission(raw, parsed_one, mailing_list, "", (),
@@ -213,13 +254,11 @@ def archive_batch(settings: Settings, address: str, raws: list[bytes],
             except Rejected:
                 refused += 1
                 continue
-            message_id = parsed_one.message_id or generated_message_id(raw, settings.mail_domain)
-            message, created = store(session, mailing_list, raw, parsed_one, message_id)
-            if created:
-                archive_steps(session, settings, message)
-                created_pks.append(message.id)
-            else:
-                duplicates += 1
-        return created_pks, duplicates, refused
+            entries.append(Entry(raw, parsed_one, parsed_one.message_id
+                                 or generated_message_id(raw, settings.mail_domain)))
+        stored = store(session, mailing_list.id, entries)
+        archive_steps(session, settings, [s.filed for s in stored if s.filed is not None])
+        created = [s.pk for s in stored if s.created]
+        return created, len(stored) - len(created), refused
 
     return writer.transaction(settings, work)

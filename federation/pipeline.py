@@ -1,8 +1,10 @@
 """What happens to an archived message, as literal tuples of plain, idempotent functions.
 
 ``ARCHIVE_STEPS`` run inside the storing transaction, so a message is threaded (and
-searchable) the moment its 250 is sent. ``PIPELINE`` runs after commit, as a job. Both can
-be replayed over the whole archive (``relais reindex``): raw bytes are the truth.
+searchable) the moment its 250 is sent; each takes the whole batch stored by that transaction
+(``threads.Filed`` items, in arrival order). ``PIPELINE`` runs after commit, as a job, one
+message at a time. Both can be replayed over the whole archive (``relais reindex``): raw
+bytes are the truth.
 """
 from __future__ import annotations
 
@@ -14,9 +16,9 @@ from .models import Message
 from .settings import Settings
 
 
-def attach_thread(session: Session, settings: Settings, message: Message) -> None:
-    """Thread the message (JWZ)."""
-    threads.attach(session, message)
+def attach_threads(session: Session, settings: Settings, filed: list[threads.Filed]) -> None:
+    """Thread the stored messages (JWZ)."""
+    threads.attach(session, filed)
 
 
 def enqueue_delivery(session: Session, settings: Settings, message: Message) -> None:
@@ -35,14 +37,15 @@ def enqueue_delivery(session: Session, settings: Settings, message: Message) -> 
 
 enqueue_delivery.replay = False
 
-ARCHIVE_STEPS = (attach_thread, search.index)
+ARCHIVE_STEPS = (attach_threads, search.index_all)
 PIPELINE: tuple = (themes.tag, enqueue_delivery)
 
 
-def archive_steps(session: Session, settings: Settings, message: Message) -> None:
-    """Run the in-transaction steps on a freshly stored message."""
-    for step in ARCHIVE_STEPS:
-        step(session, settings, message)
+def archive_steps(session: Session, settings: Settings, filed: list[threads.Filed]) -> None:
+    """Run the in-transaction steps on the messages a transaction stored."""
+    if filed:
+        for step in ARCHIVE_STEPS:
+            step(session, settings, filed)
 
 
 def run(session: Session, settings: Settings, message: Message) -> None:

@@ -6,25 +6,37 @@ Each step is idempotent, so replaying changes nothing that is already right. Ste
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import undefer
 
 from . import pipeline
 from .db import session_scope
 from .models import Message
 from .settings import Settings
+from .threads import Filed
+
+
+def _filed(message: Message) -> Filed:
+    return Filed(id=message.id, list_id=message.list_id, message_id=message.message_id,
+                 references=message.references, in_reply_to=message.in_reply_to,
+                 subject=message.subject, date=message.date or message.received_at,
+                 body_text=message.body_text, from_name=message.from_name,
+                 from_addr=message.from_addr)
 
 
 def run(settings: Settings, batch: int = 500) -> int:
     """Replay ARCHIVE_STEPS and the replayable PIPELINE steps on every message, oldest first."""
-    steps = [*pipeline.ARCHIVE_STEPS,
-             *(step for step in pipeline.PIPELINE if getattr(step, "replay", True))]
+    steps = [step for step in pipeline.PIPELINE if getattr(step, "replay", True)]
     done, last_id = 0, 0
     while True:
         with session_scope(settings) as session:
             messages = list(session.scalars(
-                select(Message).where(Message.ghost.is_(False), Message.id > last_id)
+                select(Message).options(undefer(Message.body_text))
+                .where(Message.ghost.is_(False), Message.id > last_id)
                 .order_by(Message.id).limit(batch)))
             if not messages:
                 return done
+            pipeline.archive_steps(session, settings, [_filed(m) for m in messages])
+            session.expire_all()  # threading wrote with Core: reload what the steps read
             for message in messages:
                 for step in steps:
                     step(session, settings, message)

@@ -308,12 +308,12 @@ def retag(settings: Settings, batch: int = 500) -> int:
     return len(thread_ids)
 
 
-def follow_merge(session: Session, keep: Thread, gone: Thread) -> None:
+def follow_merge(session: Session, keep_id: int, gone_id: int) -> None:
     """Thread merge hook: move the themes of a thread about to be deleted to the survivor."""
     kept = {row.theme_id: row for row in session.scalars(
-        select(ThreadTheme).filter_by(thread_id=keep.id))}
-    for row in list(session.scalars(select(ThreadTheme).filter_by(thread_id=gone.id))):
-        _absorb(session, kept.get(row.theme_id), row, thread_id=keep.id)
+        select(ThreadTheme).filter_by(thread_id=keep_id))}
+    for row in list(session.scalars(select(ThreadTheme).filter_by(thread_id=gone_id))):
+        _absorb(session, kept.get(row.theme_id), row, thread_id=keep_id)
     session.flush()
 
 

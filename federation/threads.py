@@ -5,20 +5,30 @@ for a Message-ID that is only known from another message's References. When the 
 arrives later it fills its ghost, so children that came first are re-linked for free. Thread
 merges and root searches are loops with a visited set: user data is never walked recursively.
 Subject matching is used only for messages that carry no reference at all.
+
+``attach`` threads a whole batch (a group commit, an import batch, a reindex batch) with a
+handful of Core statements: one query loads every container the batch touches, links are
+worked out in memory, and the changed rows are written back together. A thread that only
+gained replies under known parents keeps its statistics incrementally; any other change
+(a ghost, a merge, a re-link) recomputes them from the thread's rows once per batch.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
-from .archive import FRESH
 from .models import Message, Thread, utcnow
 
 _PREFIX = re.compile(r"^\s*((re|aw|sv|fwd?|tr|rép|rep)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)",
                      re.IGNORECASE)
 MAX_DEPTH = 10_000
+CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
+MESSAGES = Message.__table__
+THREADS = Thread.__table__
 
 
 def thread_subject(subject: str) -> str:
@@ -37,126 +47,319 @@ def is_reply_subject(subject: str) -> bool:
     return bool(re.match(r"^\s*(re|aw|sv|rép|rep)\s*(\[\d+\])?\s*:", stripped, re.IGNORECASE))
 
 
-def _containers(session: Session, list_id: int, ids: list[str]) -> dict[str, Message]:
-    """Existing rows (real or ghost) of these Message-IDs on the list, creating missing ghosts."""
-    found = {m.message_id: m for m in session.scalars(  # their threads too: attach needs them
-        select(Message).options(joinedload(Message.thread))
-        .where(Message.list_id == list_id, Message.message_id.in_(ids)))}
-    for mid in ids:
-        if mid not in found:
-            ghost = Message(list_id=list_id, message_id=mid, ghost=True, received_at=utcnow())
-            session.add(ghost)
-            found[mid] = ghost
-    session.flush()
-    session.info.get(FRESH, set()).difference_update(m.id for m in found.values())
-    return found
+def reference_ids(message_id: str, references: str, in_reply_to: str) -> list[str]:
+    """References then In-Reply-To, in order, without duplicates or the message itself."""
+    ids: list[str] = []
+    for mid in (references or "").split() + (in_reply_to or "").split():
+        if mid not in ids and mid != message_id:
+            ids.append(mid)
+    return ids
 
 
-def _ancestors(session: Session, start: Message) -> set[int]:
+@dataclass
+class Filed:
+    """A stored (non-ghost) message as threading and indexing see it.
+
+    ``fresh`` means its row was inserted in this transaction, so no other row can point to
+    it yet; a ghost filled in place or a message replayed by ``reindex`` is not fresh.
+    """
+
+    id: int
+    list_id: int
+    message_id: str
+    references: str = ""
+    in_reply_to: str = ""
+    subject: str = ""
+    date: datetime | None = None
+    fresh: bool = False
+    body_text: str = ""
+    from_name: str = ""
+    from_addr: str = ""
+    thread_id: int | None = None  # set by ``attach``
+    ghost: bool = False
+
+    @property
+    def reference_ids(self) -> list[str]:
+        return reference_ids(self.message_id, self.references, self.in_reply_to)
+
+
+@dataclass
+class _Node:
+    """A container in memory: a row of ``messages`` (real or ghost) and its links."""
+
+    id: int
+    message_id: str
+    parent_id: int | None
+    thread_id: int | None
+    ghost: bool
+    changed: bool = False
+
+
+@dataclass
+class _Stats:
+    """A thread's row in memory; ``dirty`` ones are recomputed from their messages."""
+
+    id: int
+    root_message_id: str
+    subject: str
+    started_at: datetime | None
+    last_activity: datetime | None
+    message_count: int
+    dirty: bool = False
+    changed: bool = False
+
+
+@dataclass
+class _Batch:
+    """Everything one ``attach`` call knows about one list's containers and threads."""
+
+    session: Session
+    list_id: int
+    nodes: dict[str, _Node] = field(default_factory=dict)
+    by_id: dict[int, _Node] = field(default_factory=dict)
+    parent_of: dict[int, int | None] = field(default_factory=dict)
+    with_children: set[int] = field(default_factory=set)
+    threads: dict[int, _Stats] = field(default_factory=dict)
+    loaded_threads: set[int] = field(default_factory=set)
+
+    @property
+    def connection(self):
+        return self.session.connection()
+
+    def add(self, node: _Node) -> _Node:
+        self.nodes[node.message_id] = node
+        self.by_id[node.id] = node
+        self.parent_of[node.id] = node.parent_id
+        if node.parent_id is not None:
+            self.with_children.add(node.parent_id)
+        return node
+
+
+def _chunks(values: list, size: int = CHUNK):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _load(batch: _Batch, message_ids: set[str]) -> None:
+    """Load the containers of these Message-IDs, which of them have children, and their threads."""
+    for chunk in _chunks(sorted(message_ids)):
+        for row in batch.connection.execute(
+                select(MESSAGES.c.id, MESSAGES.c.message_id, MESSAGES.c.parent_id,
+                       MESSAGES.c.thread_id, MESSAGES.c.ghost)
+                .where(MESSAGES.c.list_id == batch.list_id, MESSAGES.c.message_id.in_(chunk))):
+            batch.add(_Node(row.id, row.message_id, row.parent_id, row.thread_id, bool(row.ghost)))
+    ids = list(batch.by_id)
+    for chunk in _chunks(ids):
+        batch.with_children.update(batch.connection.scalars(
+            select(MESSAGES.c.parent_id).where(MESSAGES.c.parent_id.in_(chunk)).distinct()))
+    _load_threads(batch, {n.thread_id for n in batch.by_id.values() if n.thread_id is not None})
+
+
+def _load_threads(batch: _Batch, thread_ids: set[int]) -> None:
+    wanted = sorted(thread_ids - set(batch.threads))
+    for chunk in _chunks(wanted):
+        for row in batch.connection.execute(select(
+                THREADS.c.id, THREADS.c.root_message_id, THREADS.c.subject, THREADS.c.started_at,
+                THREADS.c.last_activity, THREADS.c.message_count).where(THREADS.c.id.in_(chunk))):
+            batch.threads[row.id] = _Stats(row.id, row.root_message_id, row.subject,
+                                           row.started_at, row.last_activity, row.message_count)
+
+
+def _ghost(batch: _Batch, message_id: str) -> _Node:
+    """The container of a Message-ID known only from References: a new ghost row."""
+    pk = batch.connection.execute(insert(MESSAGES).values(
+        list_id=batch.list_id, message_id=message_id, ghost=True,
+        received_at=utcnow())).inserted_primary_key[0]
+    return batch.add(_Node(pk, message_id, None, None, True))
+
+
+def _ancestors(batch: _Batch, start: _Node) -> set[int]:
     """Ids of ``start`` and everything above it (loop-safe, no recursion)."""
-    parents: dict[int, int | None] = {}
-    if start.thread_id is not None:  # one query for the whole thread, then walk in memory
-        parents = dict(session.execute(select(Message.id, Message.parent_id)
-                                       .where(Message.thread_id == start.thread_id)).all())
+    if start.thread_id is not None and start.thread_id not in batch.loaded_threads:
+        batch.loaded_threads.add(start.thread_id)  # one query for the thread, then walk in memory
+        for pk, parent in batch.connection.execute(
+                select(MESSAGES.c.id, MESSAGES.c.parent_id)
+                .where(MESSAGES.c.thread_id == start.thread_id)):
+            batch.parent_of.setdefault(pk, parent)  # what this batch changed wins
     seen: set[int] = set()
     current: int | None = start.id
     while current is not None and current not in seen and len(seen) < MAX_DEPTH:
         seen.add(current)
-        if current in parents:
-            current = parents[current]
-        else:
-            current = session.scalar(select(Message.parent_id).where(Message.id == current))
+        if current not in batch.parent_of:
+            batch.parent_of[current] = batch.connection.scalar(
+                select(MESSAGES.c.parent_id).where(MESSAGES.c.id == current))
+        current = batch.parent_of[current]
     return seen
 
 
-def _link(session: Session, child: Message, parent: Message, force: bool) -> None:
-    """Make ``parent`` the parent of ``child`` unless that would make a loop (JWZ 1B/1C)."""
-    if child.id == parent.id or (child.parent_id is not None and not force):
-        return
-    if child.id in session.info.get(FRESH, ()):
-        has_children = None  # a row inserted just now: nothing can point to it yet
-    else:
-        has_children = session.scalar(select(Message.id).where(Message.parent_id == child.id)
-                                      .limit(1))
-    if has_children is not None and child.id in _ancestors(session, parent):
-        return  # only a container with children can close a loop
-    # Not flushed here: the next query autoflushes it, and the message's own link then
-    # goes out in the same UPDATE as its thread.
+def _link(batch: _Batch, child: _Node, parent: _Node, force: bool) -> bool:
+    """Make ``parent`` the parent of ``child`` unless that would make a loop (JWZ 1B/1C).
+
+    Returns True when the link changed.
+    """
+    if child.id == parent.id or child.parent_id == parent.id:
+        return False
+    if child.parent_id is not None and not force:
+        return False
+    # Only a container with children can close a loop (children in the database, or linked
+    # earlier in this batch): most links skip the walk up the thread.
+    if child.id in batch.with_children and child.id in _ancestors(batch, parent):
+        return False
     child.parent_id = parent.id
+    child.changed = True
+    batch.parent_of[child.id] = parent.id
+    batch.with_children.add(parent.id)
+    return True
 
 
-def _merge(session: Session, threads: list[Thread]) -> Thread:
-    """Fold several threads into the oldest one; returns the survivor."""
-    threads.sort(key=lambda t: t.id)
-    keep, rest = threads[0], threads[1:]
+def _merge(batch: _Batch, thread_ids: list[int]) -> int:
+    """Fold several threads into the oldest one; returns the survivor's id."""
+    keep, rest = thread_ids[0], thread_ids[1:]
     for other in rest:
-        session.execute(update(Message).where(Message.thread_id == other.id)
-                        .values(thread_id=keep.id))
-        session.flush()
-        _on_merge(session, keep, other)
-        session.delete(other)
-    session.flush()
+        batch.connection.execute(update(MESSAGES).where(MESSAGES.c.thread_id == other)
+                                 .values(thread_id=keep))
+        for node in batch.by_id.values():
+            if node.thread_id == other:
+                node.thread_id = keep
+        batch.session.flush()
+        for hook in MERGE_HOOKS:
+            hook(batch.session, keep, other)
+        batch.connection.execute(delete(THREADS).where(THREADS.c.id == other))
+        batch.threads.pop(other, None)
+        batch.loaded_threads.discard(keep)  # its rows changed: reload before a loop check
     return keep
 
 
-MERGE_HOOKS: list = []
+MERGE_HOOKS: list = []  # hook(session, kept thread id, merged thread id), before the delete
 
 
-def _on_merge(session: Session, keep: Thread, gone: Thread) -> None:
-    """Let derived data keyed by thread (themes, subscriptions) follow a merge."""
-    for hook in MERGE_HOOKS:
-        hook(session, keep, gone)
-
-
-def _subject_match(session: Session, message: Message) -> Thread | None:
+def _subject_match(batch: _Batch, item: Filed) -> int | None:
     """The recent thread on this list with the same base subject, for reference-less replies."""
-    if not is_reply_subject(message.subject):
+    if not is_reply_subject(item.subject):
         return None
-    base = thread_subject(message.subject)
+    base = thread_subject(item.subject)
     if not base:
         return None
-    candidates = session.scalars(select(Thread).where(Thread.list_id == message.list_id)
-                                 .order_by(Thread.last_activity.desc()).limit(200))
-    for thread in candidates:
-        if thread_subject(thread.subject) == base:
-            return thread
+    recent = sorted(batch.threads.values(), key=lambda t: (t.last_activity or datetime.min),
+                    reverse=True)  # threads this batch touched are the newest
+    for stats in recent:
+        if thread_subject(stats.subject) == base:
+            return stats.id
+    for pk, subject in batch.connection.execute(
+            select(THREADS.c.id, THREADS.c.subject).where(THREADS.c.list_id == batch.list_id)
+            .order_by(THREADS.c.last_activity.desc()).limit(200)):
+        if thread_subject(subject) == base:
+            _load_threads(batch, {pk})
+            return pk
     return None
 
 
-def attach(session: Session, message: Message) -> Thread:
-    """Place an archived message in its thread, creating ghosts and merging threads as needed."""
-    refs = message.reference_ids
-    containers = _containers(session, message.list_id, refs) if refs else {}
-    for older, newer in zip(refs, refs[1:]):
-        _link(session, containers[newer], containers[older], force=False)
-    if refs:
-        _link(session, message, containers[refs[-1]], force=True)
-    involved = [message, *containers.values()]
-    thread_ids = {m.thread_id for m in involved if m.thread_id is not None}
-    threads = [session.get(Thread, tid) for tid in sorted(thread_ids)]
-    if not threads and not refs:
-        match = _subject_match(session, message)
-        threads = [match] if match else []
-    if not threads:
-        thread = Thread(list_id=message.list_id, root_message_id=message.message_id,
-                        subject=message.subject)
-        session.add(thread)
-        session.flush()
+def _new_thread(batch: _Batch, item: Filed, when: datetime) -> int:
+    values = dict(list_id=batch.list_id, root_message_id=item.message_id, subject=item.subject,
+                  started_at=when, last_activity=when, message_count=1)
+    pk = batch.connection.execute(insert(THREADS).values(**values)).inserted_primary_key[0]
+    batch.threads[pk] = _Stats(pk, item.message_id, item.subject, when, when, 1)
+    return pk
+
+
+def _attach_one(batch: _Batch, item: Filed) -> int:
+    """Place one stored message in its thread; returns the thread id."""
+    node = batch.nodes[item.message_id]
+    refs = item.reference_ids
+    created = [mid for mid in refs if mid not in batch.nodes]
+    containers = [batch.nodes.get(mid) or _ghost(batch, mid) for mid in refs]
+    relinked = False
+    for older, newer in zip(containers, containers[1:]):
+        relinked |= _link(batch, newer, older, force=False)
+    if containers:
+        _link(batch, node, containers[-1], force=True)
+    involved = [node, *containers]
+    thread_ids = sorted({n.thread_id for n in involved if n.thread_id is not None})
+    when = item.date or utcnow()
+    subject_matched = False
+    if not thread_ids and not refs:
+        matched = _subject_match(batch, item)
+        if matched is not None:
+            thread_ids, subject_matched = [matched], True
+    if not thread_ids:
+        thread_id = _new_thread(batch, item, when)
+        simple = not refs  # a new root alone: its statistics are its own
+        new = True
     else:
-        thread = _merge(session, threads) if len(threads) > 1 else threads[0]
+        _load_threads(batch, set(thread_ids))
+        thread_id = _merge(batch, thread_ids) if len(thread_ids) > 1 else thread_ids[0]
+        simple = (item.fresh and not created and not relinked and len(thread_ids) == 1
+                  and not subject_matched and bool(containers) and not containers[-1].ghost
+                  and node.parent_id == containers[-1].id)
+        new = False
     for member in involved:
-        if member.thread_id != thread.id:
-            member.thread_id = thread.id
-    session.flush()
-    refresh(session, thread)
-    return thread
+        if member.thread_id != thread_id:
+            member.thread_id = thread_id
+            member.changed = True
+    stats = batch.threads[thread_id]
+    stats.changed = True
+    if not simple:
+        stats.dirty = True
+    elif not new:  # a reply under a known real parent: the root and subject stay
+        stats.message_count += 1
+        stats.started_at = min(stats.started_at or when, when)
+        stats.last_activity = max(stats.last_activity or when, when)
+    item.thread_id = thread_id
+    return thread_id
 
 
-def refresh(session: Session, thread: Thread) -> None:
+def attach(session: Session, items: list[Filed]) -> None:
+    """Thread stored messages (in order), creating ghosts and merging threads as needed.
+
+    Sets ``thread_id`` on each item. Replaying it over threaded messages changes nothing.
+    """
+    by_list: dict[int, list[Filed]] = {}
+    for item in items:
+        by_list.setdefault(item.list_id, []).append(item)
+    for list_id, group in by_list.items():
+        batch = _Batch(session, list_id)
+        wanted = {item.message_id for item in group}
+        for item in group:
+            wanted.update(item.reference_ids)
+        _load(batch, wanted)
+        for item in group:
+            _attach_one(batch, item)
+        _write(batch)
+
+
+def _write(batch: _Batch) -> None:
+    """Write the changed containers, then every touched thread's statistics."""
+    changed = [{"pk": n.id, "parent": n.parent_id, "thread": n.thread_id}
+               for n in batch.by_id.values() if n.changed]
+    if changed:
+        batch.connection.execute(
+            update(MESSAGES).where(MESSAGES.c.id == bindparam("pk"))
+            .values(parent_id=bindparam("parent"), thread_id=bindparam("thread")), changed)
+    rows = []
+    for stats in batch.threads.values():
+        if not stats.changed:
+            continue
+        if stats.dirty:
+            _recompute(batch, stats)
+        rows.append({"pk": stats.id, "root": stats.root_message_id, "subject": stats.subject,
+                     "started": stats.started_at, "last": stats.last_activity,
+                     "count": stats.message_count})
+    if rows:
+        batch.connection.execute(
+            update(THREADS).where(THREADS.c.id == bindparam("pk"))
+            .values(root_message_id=bindparam("root"), subject=bindparam("subject"),
+                    started_at=bindparam("started"), last_activity=bindparam("last"),
+                    message_count=bindparam("count")), rows)
+
+
+def _recompute(batch: _Batch, stats: _Stats) -> None:
     """Recompute a thread's root, subject, dates and count from its messages."""
-    rows = session.execute(select(Message.id, Message.parent_id, Message.message_id, Message.ghost,
-                                  Message.subject, Message.date, Message.received_at)
-                           .where(Message.thread_id == thread.id)).all()
+    rows = batch.connection.execute(
+        select(MESSAGES.c.id, MESSAGES.c.parent_id, MESSAGES.c.message_id, MESSAGES.c.ghost,
+               MESSAGES.c.subject, MESSAGES.c.date, MESSAGES.c.received_at)
+        .where(MESSAGES.c.thread_id == stats.id)).all()
+    if not rows:
+        return
     by_id = {row.id: row for row in rows}
     roots = [row for row in rows if row.parent_id is None or row.parent_id not in by_id]
     real = [row for row in rows if not row.ghost]
@@ -165,14 +368,11 @@ def refresh(session: Session, thread: Thread) -> None:
     depth = _depths(rows, by_id)
     # A real root gives the subject; under a ghost root, the shallowest real message does.
     top = min(real, key=lambda r: (depth.get(r.id, 0), r.date or r.received_at, r.id)) if real else None
-    thread.root_message_id = root.message_id
-    thread.subject = root.subject if not root.ghost else (top.subject if top else "")
-    thread.started_at = min(dates)
-    thread.last_activity = max(dates)
-    thread.message_count = len(real)
-    session.flush()
-
-
+    stats.root_message_id = root.message_id
+    stats.subject = root.subject if not root.ghost else (top.subject if top else "")
+    stats.started_at = min(dates)
+    stats.last_activity = max(dates)
+    stats.message_count = len(real)
 def _depths(rows, by_id) -> dict[int, int]:
     """Depth of each container below its root, walking parents iteratively with a cap."""
     depths: dict[int, int] = {}

@@ -1,10 +1,12 @@
-"""Write transactions for ingest, with group commit on SQLite.
+"""Write transactions for ingest, with group commit.
 
-SQLite has one writer and each durable commit costs an fsync. Concurrent SMTP sessions hand
-their work to one committer thread, which runs every waiting piece of work in its own
-SAVEPOINT inside one transaction and commits once: each caller learns its own result (or
-exception) only after that commit, so a 250 still means "on disk". PostgreSQL handles
-concurrent writers itself: work runs directly in its own transaction, retried on a race.
+Each durable commit costs an fsync, and SQLite has one writer. Concurrent SMTP sessions hand
+their work to one committer thread per process, which runs every waiting piece of work inside
+one transaction and commits once: each caller learns its own result (or exception) only after
+that commit, so a 250 still means "on disk". Work of the same kind is processed together
+(``batched``: one function sees the whole group, so storing and threading take a few
+statements for the group instead of a few per message); if that fails, each piece is run
+again alone in its own SAVEPOINT, so one bad message never costs the others their commit.
 """
 from __future__ import annotations
 
@@ -27,22 +29,29 @@ ATTEMPTS = 5
 MAX_GROUP = 64
 _COMMITTERS: dict[str, "_Committer"] = {}
 _COMMITTERS_LOCK = threading.Lock()
+# process(session, items) → one result per item; an Exception instance as a result is raised
+# for that item's caller only (the process function wrote nothing for it).
+Process = Callable[[Session, list], list]
+
+
+def _each(session: Session, works: list) -> list:
+    """The process of plain ``transaction`` work: each callable in turn."""
+    return [work(session) for work in works]
 
 
 def transaction(settings: Settings, work: Callable[[Session], T]) -> T:
     """Run ``work(session)`` in a committed write transaction and return its result."""
-    if not settings.is_sqlite:
-        return _with_retries(lambda: _direct(settings, work))
+    return batched(settings, _each, work)
+
+
+def batched(settings: Settings, process: Process, item) -> object:
+    """Have ``process(session, [item, …])`` run with other waiting items; return this item's
+    result once the transaction that holds it has committed (or raise its exception)."""
     with _COMMITTERS_LOCK:
         committer = _COMMITTERS.get(settings.database_url)
         if committer is None or not committer.thread.is_alive():
             committer = _COMMITTERS[settings.database_url] = _Committer(settings)
-    return committer.submit(work)
-
-
-def _direct(settings: Settings, work: Callable[[Session], T]) -> T:
-    with session_scope(settings, write=True) as session:
-        return work(session)
+    return committer.submit(process, item)
 
 
 def _with_retries(run: Callable[[], T]) -> T:
@@ -66,9 +75,9 @@ class _Committer:
         self.thread = threading.Thread(target=self._loop, name="relais-writer", daemon=True)
         self.thread.start()
 
-    def submit(self, work: Callable[[Session], T]) -> T:
+    def submit(self, process: Process, item) -> object:
         future: Future = Future()
-        self.pending.put((work, future))
+        self.pending.put((process, item, future))
         return future.result()
 
     def _loop(self) -> None:
@@ -80,27 +89,47 @@ class _Committer:
                 except stdqueue.Empty:
                     break
             try:
-                _with_retries(lambda: self._commit(group))
+                outcomes = _with_retries(lambda: self._commit(group))
             except BaseException as error:  # the commit failed: nobody's work is on disk
                 log.exception("group commit of %d failed", len(group))
-                for _work, future in group:
+                for _process, _item, future in group:
                     if not future.done():
                         future.set_exception(error)
+                continue
+            for (_process, _item, future), (ok, value) in zip(group, outcomes):
+                if ok:  # answered only once everything is committed
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
 
-    def _commit(self, group: list) -> None:
-        results: list[tuple[Future, bool, object]] = []
+    def _commit(self, group: list) -> list[tuple[bool, object]]:
+        """Run the group in one transaction; (ok, value or exception) per item, in order."""
+        kinds: dict[Process, list[int]] = {}
+        for index, (process, _item, _future) in enumerate(group):
+            kinds.setdefault(process, []).append(index)
+        outcomes: list[tuple[bool, object]] = [(False, None)] * len(group)
         with session_scope(self.settings, write=True) as session:
-            for work, future in group:
+            for process, indexes in kinds.items():
+                items = [group[i][1] for i in indexes]
                 savepoint = session.begin_nested()
                 try:
-                    value = work(session)
+                    results = process(session, items)
                     savepoint.commit()
-                    results.append((future, True, value))
-                except Exception as error:  # this caller's failure only (a refusal, a bad row)
+                except Exception:  # one of them is bad: run each alone to find out which
                     savepoint.rollback()
-                    results.append((future, False, error))
-        for future, ok, value in results:  # answered only once everything is committed
-            if ok:
-                future.set_result(value)
-            else:
-                future.set_exception(value)
+                    results = [_alone(session, process, item) for item in items]
+                for index, result in zip(indexes, results):
+                    outcomes[index] = (not isinstance(result, Exception), result)
+        return outcomes
+
+
+def _alone(session: Session, process: Process, item) -> object:
+    """One item in its own SAVEPOINT: its result, or the exception it raised."""
+    savepoint = session.begin_nested()
+    try:
+        result = process(session, [item])[0]
+        savepoint.commit()
+        return result
+    except Exception as error:  # this caller's failure only (a refusal, a bad row)
+        savepoint.rollback()
+        return error
