@@ -246,3 +246,18 @@ def test_bounded_ranking_with_a_broad_filter_finds_what_ranking_everything_finds
     assert [len(p) for p in everything] == [5, 4, 4]
     monkeypatch.setattr(search, "BEST_OF", 6)  # rank the best 6 of the 8 matches, then filter
     assert pages() == everything
+
+
+
+def test_planner_settings_are_put_back_after_a_search(lists):
+    """On PostgreSQL the GIN-only plan's settings last for the ranking query alone."""
+    post(lists, "plan@x", "Semis", "Des semis.")
+    assert found(lists, "semis") == ["plan@x"]
+    if not lists.database_url.startswith("postgres"):
+        return
+    from sqlalchemy import text
+    with session_scope(lists) as session:
+        before = session.execute(text("SHOW max_parallel_workers_per_gather")).scalar()
+        assert [h.message.message_id for h in search.search(session, "semis").hits] == ["plan@x"]
+        assert session.execute(text("SHOW enable_seqscan")).scalar() == "on"
+        assert session.execute(text("SHOW max_parallel_workers_per_gather")).scalar() == before
