@@ -189,6 +189,13 @@ def index(session: Session, settings: Settings, message: Message) -> None:
     _write(session, [document(message)])
 
 
+def index_all(session: Session, settings: Settings, messages: list) -> None:
+    """Make stored messages searchable at once, in one statement (an ARCHIVE_STEPS step)."""
+    documents = [document(m) for m in messages if not m.ghost]
+    if documents:
+        _write(session, documents)
+
+
 def rebuild(settings: Settings, batch: int = 1000) -> int:
     """Recreate the whole index from the archive; returns the number of messages indexed."""
     with session_scope(settings) as session:
