@@ -18,6 +18,13 @@ from .threads import CHUNK, Filed
 
 MESSAGES = Message.__table__
 ATTACHMENTS = Attachment.__table__
+# Built once: constructing a statement costs more than running it.
+_EXISTING = select(MESSAGES.c.id, MESSAGES.c.message_id, MESSAGES.c.ghost).where(
+    MESSAGES.c.list_id == bindparam("list"),
+    MESSAGES.c.message_id.in_(bindparam("ids", expanding=True)))
+_INSERT = insert(MESSAGES).returning(MESSAGES.c.id, sort_by_parameter_order=True)
+_FILL = update(MESSAGES).where(MESSAGES.c.id == bindparam("pk"))
+_ATTACH = insert(ATTACHMENTS)
 
 
 @dataclass(frozen=True)
@@ -50,9 +57,7 @@ def _existing(session: Session, list_id: int, message_ids: list[str]) -> dict[st
     unique = sorted(set(message_ids))
     for start in range(0, len(unique), CHUNK):
         for row in session.connection().execute(
-                select(MESSAGES.c.id, MESSAGES.c.message_id, MESSAGES.c.ghost).where(
-                    MESSAGES.c.list_id == list_id,
-                    MESSAGES.c.message_id.in_(unique[start:start + CHUNK]))):
+                _EXISTING, {"list": list_id, "ids": unique[start:start + CHUNK]}):
             found[row.message_id] = (row.id, bool(row.ghost))
     return found
 
@@ -94,14 +99,12 @@ def store(session: Session, list_id: int, entries: list[Entry]) -> list[Stored]:
     if inserts:
         rows = [dict(list_id=list_id, message_id=entries[i].message_id,
                      **_fields(entries[i], received_at)) for i in inserts]
-        pks = connection.execute(insert(MESSAGES).returning(
-            MESSAGES.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        pks = connection.execute(_INSERT, rows).scalars().all()
         for index, pk in zip(inserts, pks):
             results[index] = Stored(pk, True, _filed(pk, list_id, entries[index], True, received_at))
     if fills:
         connection.execute(
-            update(MESSAGES).where(MESSAGES.c.id == bindparam("pk")),
-            [dict(pk=pk, **_fields(entries[i], received_at)) for i, pk in fills])
+            _FILL, [dict(pk=pk, **_fields(entries[i], received_at)) for i, pk in fills])
         for index, pk in fills:
             results[index] = Stored(pk, True, _filed(pk, list_id, entries[index], False, received_at))
     parts = [dict(message_pk=stored.pk, position=position, filename=part.filename,
@@ -109,7 +112,7 @@ def store(session: Session, list_id: int, entries: list[Entry]) -> list[Stored]:
              for stored, entry in zip(results, entries) if stored is not None and stored.created
              for position, part in enumerate(entry.parsed.attachments)]
     if parts:
-        connection.execute(insert(ATTACHMENTS), parts)
+        connection.execute(_ATTACH, parts)
     for index, entry in enumerate(entries):
         if results[index] is None:
             results[index] = Stored(results[first[entry.message_id]].pk, False)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from sqlalchemy import bindparam, select
+
 from . import commands, jobs, moderation, queue, rules, writer
 from .archive import Entry, generated_message_id, store
 from .db import session_scope
@@ -125,16 +127,19 @@ def _archive(settings: Settings, offer: Offer) -> Outcome:
     return writer.batched(settings, file_offers, offer)
 
 
+_LIST = select(*MailingList.__table__.c).where(
+    MailingList.__table__.c.address == bindparam("address"))
+
+
 def _list_in(session, address: str) -> MailingList | None:
-    """The list of an address, looked up once per transaction (a group commit stores many)."""
+    """The list of an address, read once per transaction (a group commit stores many) with
+    one Core statement, as a detached row object: rules and holding read its columns only."""
     known = session.info.setdefault("relais.lists", {})
-    pk = known.get(address)
-    found = session.get(MailingList, pk) if pk is not None else None
-    if found is None:
-        found = find_list(session, address)
-        if found is not None:
-            known[address] = found.id
-    return found
+    if address not in known:
+        row = session.connection().execute(
+            _LIST, {"address": address.strip().strip("<>").lower()}).first()
+        known[address] = MailingList(**row._mapping) if row is not None else None
+    return known[address]
 
 
 def _admit(session, offer: Offer) -> tuple[MailingList, Entry] | Outcome:

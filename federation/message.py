@@ -1,13 +1,17 @@
-"""Turn raw RFC 5322 bytes into the fields the archive needs (the whole mail-parser surface).
+"""Turn raw RFC 5322 bytes into the fields the archive needs (the whole parsing surface).
 
-mail-parser parses with the legacy compat32 policy; releases before 4.8.0 mis-decoded 8bit
-UTF-8 bodies as Latin-1 (SpamScope/mail-parser #152), hence the pin in pyproject.toml and the
-regression test with an 8bit French body. Parsing never raises: input that defeats the parser
-is still described (with ``defect`` set) so that its raw bytes can be archived and flagged.
+Every message is parsed with the standard library's forgiving compat32 parser (the one
+mail-parser itself builds on): bodies decoded by their declared charset, then UTF-8, then
+UTF-8 with replacement characters, so 8bit UTF-8 French bodies (SMTPUTF8 / 8BITMIME) and
+lying charsets both come out readable; RFC 2047 headers decoded; raw 8bit header bytes read
+as UTF-8 (RFC 6532), else Latin-1. mail-parser gives a second opinion when that walk fails
+(it recovers parts from broken epilogues); it is not the first reader because its
+Received-header and address analysis, which the archive never uses, cost four times the
+parse itself. Parsing never raises: input that defeats both is still described (with
+``defect`` set) so that its raw bytes can be archived and flagged.
 """
 from __future__ import annotations
 
-import base64
 import email
 import email.policy
 import logging
@@ -76,6 +80,8 @@ def message_ids(value: str | None) -> list[str]:
 def _decode(value: str | None) -> str:
     if not value:
         return ""
+    if "=?" not in value:  # no RFC 2047 encoded-word: nothing to decode
+        return clean_text(value)
     try:
         return clean_text(str(make_header(decode_header(value))))
     except Exception:  # RFC 2047 garbage: keep the header as it came
@@ -92,62 +98,195 @@ def _naive_utc(value) -> datetime | None:
     return value
 
 
-def _header(headers: dict, name: str) -> str:
-    for key, value in headers.items():
-        if key.lower() == name.lower():
-            return value if isinstance(value, str) else " ".join(map(str, value))
-    return ""
+def _unescape(value: str) -> str:
+    """Header text as read from bytes: raw 8bit bytes come back as surrogates; read them as
+    UTF-8 (RFC 6532), or Latin-1 when they are not UTF-8."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        data = value.encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1", "replace")
 
 
-def _attachments(mail) -> tuple[Part, ...]:
-    parts = []
-    for item in mail.attachments:
-        payload = item.get("payload") or ""
-        if item.get("binary"):
-            size = len(payload) * 3 // 4
-        else:
-            size = len(payload.encode("utf-8", "replace"))
-        parts.append(Part(filename=clean_text(item.get("filename") or "")[:250],
-                          content_type=clean_text(item.get("mail_content_type")
-                                                  or "application/octet-stream")[:250],
-                          size=size))
-    return tuple(parts)
+def _raw_headers(msg) -> dict[str, list[str]]:
+    """Header name (lower case) → values as received: ``raw_items`` keeps 8bit bytes as
+    surrogates, where compat32's ``get`` would hand back an unknown-8bit ``Header``."""
+    found: dict[str, list[str]] = {}
+    for name, value in msg.raw_items():
+        found.setdefault(name.lower(), []).append(_unescape(str(value)))
+    return found
+
+
+def _header_text(raw_headers: dict[str, list[str]], name: str) -> str:
+    """One header, unfolded and decoded (RFC 2047, raw UTF-8); repeats joined by commas."""
+    values = raw_headers.get(name.lower())
+    if not values:
+        return ""
+    return ", ".join(_decode(" ".join(value.split())) for value in values)
+
+
+# Parts that are files even without a filename (mail-parser's rule): RTF bodies, and parts
+# that other parts refer to by Content-ID (images of an HTML body).
+def _is_attachment(part, filename: str, disposition: str) -> bool:
+    if filename or disposition == "attachment":
+        return True
+    subtype = part.get_content_subtype()
+    return subtype == "rtf" or (bool(part.get("Content-ID")) and subtype not in ("html", "plain"))
+
+
+def _text(part, defects: set[str]) -> str:
+    """A text part's content: declared charset, else UTF-8, else UTF-8 with replacements."""
+    payload = part.get_payload(decode=True)
+    if not payload:
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset)
+    except (LookupError, UnicodeError):
+        defects.add("CharsetDecodeDefect")
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return payload.decode("utf-8", "replace")
+
+
+def _filename(part) -> str:
+    try:
+        name = part.get_filename() or ""
+    except Exception:  # a malformed RFC 2231 parameter: keep what the header says
+        name = str(part.get_param("name", "") or "")
+    return _decode(_unescape(str(name)))
+
+
+def _file_bytes(part) -> bytes:
+    """The content of an attachment: decoded bytes, or a whole attached message."""
+    if part.is_multipart():
+        inner = part.get_payload()
+        if part.get_content_type() == "message/rfc822" and inner:
+            return inner[0].as_bytes()
+        return part.as_bytes()
+    return part.get_payload(decode=True) or b""
+
+
+def _walk(msg) -> tuple[list[str], list[str], list[tuple[str, object]], set[str]]:
+    """Plain and HTML bodies, (filename, part) of each attachment and defect names, in MIME
+    order. Nothing below an attached container (a forwarded message) counts as a body."""
+    plain, html, files, defects = [], [], [], set()
+    inside: set[int] = set()  # ids of parts below an attached container
+    for part in msg.walk():
+        defects.update(type(defect).__name__ for defect in part.defects)
+        below = id(part) in inside
+        disposition = (part.get_content_disposition() or "").lower()
+        filename = _filename(part)
+        if part.is_multipart():
+            attached = disposition == "attachment" or bool(filename)
+            if below or attached:
+                children = part.get_payload()
+                inside.update(id(child) for child in children if not isinstance(child, str))
+                if attached and not below:
+                    files.append((filename, part))
+            continue
+        if below:
+            continue
+        if _is_attachment(part, filename, disposition):
+            files.append((filename or str(part.get("Content-ID", "") or ""), part))
+            continue
+        subtype = part.get_content_subtype()
+        if part.get_content_maintype() == "text" and subtype in ("plain", "html"):
+            text = _text(part, defects)
+            if text:
+                (html if subtype == "html" else plain).append(text)
+    return plain, html, files, defects
+
+
+def _described(files: list[tuple[str, object]]) -> tuple[Part, ...]:
+    described = []
+    for name, part in files:
+        try:
+            size = len(_file_bytes(part))
+        except Exception:  # an attachment that cannot be re-serialised: listed, size unknown
+            size = 0
+        described.append(Part(clean_text(name)[:250],
+                              clean_text(part.get_content_type())[:250], size))
+    return tuple(described)
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return _naive_utc(parsedate_to_datetime(str(value)))
+    except Exception:  # an unparseable Date: the archive uses the arrival time
+        return None
 
 
 def parse(raw: bytes) -> Parsed:
     """Turn raw bytes into archive fields; never raises."""
     try:
         return _parse(raw)
-    except Exception as error:  # the parser choked: describe what the headers still say
-        log.warning("mail-parser failed (%s); falling back to headers only", error)
-        return _fallback(raw, f"{type(error).__name__}: {error}")
+    except Exception as error:  # the parser choked: ask mail-parser, then the headers alone
+        reason = f"{type(error).__name__}: {error}"
+        log.warning("parsing failed (%s); trying mail-parser", reason)
+    try:
+        return _second_opinion(raw, reason)
+    except Exception as error:
+        log.warning("mail-parser failed too (%s); falling back to headers only", error)
+        return _fallback(raw, f"{reason}; {type(error).__name__}: {error}")
 
 
 def _parse(raw: bytes) -> Parsed:
-    mail = mailparser.parse_from_bytes(raw)
-    headers = mail.headers
+    msg = email.message_from_bytes(raw)  # compat32: the most forgiving parser we have
+    raw_headers = _raw_headers(msg)
+    first = {name: values[0] for name, values in raw_headers.items()}
     from_name, from_addr = "", ""
-    if mail.from_:
-        from_name, from_addr = mail.from_[0]
-    html = "\n".join(mail.text_html)
-    text = "\n".join(mail.text_plain)
+    if first.get("from"):
+        from_name, from_addr = (getaddresses([first["from"]]) or [("", "")])[0]
+    plain, html_parts, files, defects = _walk(msg)
+    html = "\n".join(html_parts)
+    text = "\n".join(plain)
     if not text and html:
         text = html_to_text(html)
-    defects = "; ".join(sorted({str(d) for d in (mail.defects_categories or [])}))
+    headers = {}
+    for name, _value in msg.raw_items():
+        if name not in headers:
+            headers[name] = clean_text(_header_text(raw_headers, name))[:2000]
     return Parsed(
-        message_id=(message_ids(_header(headers, "Message-ID")) or [""])[0],
-        from_name=clean_text(from_name)[:500],
+        message_id=(message_ids(first.get("message-id")) or [""])[0],
+        from_name=_decode(from_name)[:500],
         from_addr=clean_text(from_addr).lower()[:254],
-        subject=clean_text(mail.subject or "")[:2000],
-        date=_naive_utc(mail.date),
-        in_reply_to=" ".join(message_ids(_header(headers, "In-Reply-To"))),
-        references=" ".join(message_ids(_header(headers, "References"))),
+        subject=clean_text(_header_text(raw_headers, "Subject"))[:2000],
+        date=_date(first.get("date")),
+        in_reply_to=" ".join(message_ids(first.get("in-reply-to"))),
+        references=" ".join(message_ids(" ".join(raw_headers.get("references", [])))),
         body_text=clean_text(text),
         body_html=clean_text(clean_html(html)) if html else "",
-        attachments=_attachments(mail),
-        headers={k: clean_text(str(v))[:2000] for k, v in headers.items()},
-        defect=defects,
+        attachments=_described(files),
+        headers=headers,
+        defect="; ".join(sorted(defects)),
     )
+
+
+def _second_opinion(raw: bytes, reason: str) -> Parsed:
+    """mail-parser's reading of a message the stdlib walk choked on (it recovers parts from
+    broken epilogues, among others); bodies only, flagged with the first failure."""
+    mail = mailparser.parse_from_bytes(raw)
+    name, addr = (mail.from_ or [("", "")])[0]
+    html = "\n".join(mail.text_html)
+    text = "\n".join(mail.text_plain) or (html_to_text(html) if html else "")
+    headers = {k: clean_text(str(v))[:2000] for k, v in mail.headers.items()}
+    return Parsed(
+        message_id=(message_ids(headers.get("Message-ID") or headers.get("Message-Id"))
+                    or [""])[0],
+        from_name=clean_text(name)[:500], from_addr=clean_text(addr).lower()[:254],
+        subject=clean_text(mail.subject or "")[:2000], date=_naive_utc(mail.date),
+        in_reply_to=" ".join(message_ids(headers.get("In-Reply-To"))),
+        references=" ".join(message_ids(headers.get("References"))),
+        body_text=clean_text(text), body_html=clean_text(clean_html(html)) if html else "",
+        headers=headers, defect=reason)
 
 
 def _fallback(raw: bytes, reason: str) -> Parsed:
@@ -172,18 +311,19 @@ def _fallback(raw: bytes, reason: str) -> Parsed:
 
 
 def attachment_bytes(raw: bytes, position: int) -> tuple[str, str, bytes] | None:
-    """The (filename, content type, bytes) of the attachment at ``position``, or None."""
+    """The (filename, content type, bytes) of the attachment at ``position``, or None.
+
+    Positions are those of ``Parsed.attachments`` (the same walk of the MIME tree).
+    """
     try:
-        items = mailparser.parse_from_bytes(raw).attachments
+        files = _walk(email.message_from_bytes(raw))[2]
+        if not 0 <= position < len(files):
+            return None
+        name, part = files[position]
+        return (clean_text(name) or f"piece-jointe-{position + 1}", part.get_content_type(),
+                _file_bytes(part))
     except Exception:
         return None
-    if not 0 <= position < len(items):
-        return None
-    item = items[position]
-    payload = item.get("payload") or ""
-    data = base64.b64decode(payload) if item.get("binary") else payload.encode("utf-8")
-    return (item.get("filename") or f"piece-jointe-{position + 1}",
-            item.get("mail_content_type") or "application/octet-stream", data)
 
 
 def header_value(raw: bytes, name: str) -> str:

@@ -29,8 +29,12 @@ _NO_ANSWER = re.compile(r"^\s*(bulk|junk|list)\b", re.IGNORECASE)
 
 def under_emergency(session: Session, mailing_list: MailingList) -> bool:
     """Whether every post to the list is held (ListSetting, default off)."""
-    value = session.scalar(select(ListSetting.value).where(
-        ListSetting.list_id == mailing_list.id, ListSetting.key == EMERGENCY))
+    return is_on(session.scalar(select(ListSetting.value).where(
+        ListSetting.list_id == mailing_list.id, ListSetting.key == EMERGENCY)))
+
+
+def is_on(value: str | None) -> bool:
+    """A list setting's boolean value ("1", "true", "yes", "on")."""
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 

@@ -9,16 +9,21 @@ import logging
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, literal, or_, select
 from sqlalchemy.orm import Session
 
 from . import membership, moderation
 from .errors import Hold, Rejected
 from .message import Parsed
-from .models import Ban, MailingList
+from .models import Ban, ListSetting, MailingList
 from .settings import Settings
 
 log = logging.getLogger(__name__)
+# The ban patterns and the emergency flag of a list, in one statement built once.
+_STATE = (select(literal("ban"), Ban.pattern).where(
+    or_(Ban.list_id == bindparam("list"), Ban.list_id.is_(None)))
+    .union_all(select(literal("setting"), ListSetting.value).where(
+        ListSetting.list_id == bindparam("list"), ListSetting.key == moderation.EMERGENCY)))
 
 
 @dataclass(frozen=True)
@@ -92,11 +97,11 @@ def _list_state(session: Session, mailing_list: MailingList) -> tuple[list[str],
     read once per transaction: a group commit checks many messages for the same list."""
     known = session.info.setdefault("relais.rules", {})
     state = known.get(mailing_list.id)
-    if state is None:
-        patterns = list(session.scalars(select(Ban.pattern).where(
-            or_(Ban.list_id == mailing_list.id, Ban.list_id.is_(None)))))
-        state = known[mailing_list.id] = (patterns,
-                                           moderation.under_emergency(session, mailing_list))
+    if state is None:  # one statement for both: this runs for every group commit
+        rows = session.connection().execute(_STATE, {"list": mailing_list.id}).all()
+        patterns = [value for kind, value in rows if kind == "ban"]
+        emergency_on = any(moderation.is_on(value) for kind, value in rows if kind == "setting")
+        state = known[mailing_list.id] = (patterns, emergency_on)
     return state
 
 

@@ -30,6 +30,37 @@ CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's param
 MESSAGES = Message.__table__
 THREADS = Thread.__table__
 
+# The hot statements, built once: constructing a statement costs more than running it.
+_CHILDREN = MESSAGES.alias("children")
+_LOAD = (select(MESSAGES.c.id, MESSAGES.c.message_id, MESSAGES.c.parent_id, MESSAGES.c.thread_id,
+                MESSAGES.c.ghost,
+                select(_CHILDREN.c.id).where(_CHILDREN.c.parent_id == MESSAGES.c.id)
+                .exists().label("parent"),
+                THREADS.c.root_message_id, THREADS.c.subject, THREADS.c.started_at,
+                THREADS.c.last_activity, THREADS.c.message_count)
+         .select_from(MESSAGES.outerjoin(THREADS, THREADS.c.id == MESSAGES.c.thread_id))
+         .where(MESSAGES.c.list_id == bindparam("list"),
+                MESSAGES.c.message_id.in_(bindparam("ids", expanding=True))))
+_THREAD_ROWS = select(THREADS.c.id, THREADS.c.root_message_id, THREADS.c.subject,
+                      THREADS.c.started_at, THREADS.c.last_activity, THREADS.c.message_count
+                      ).where(THREADS.c.id.in_(bindparam("ids", expanding=True)))
+_GHOST = insert(MESSAGES).values(list_id=bindparam("list"), message_id=bindparam("mid"),
+                                 ghost=True, received_at=bindparam("at"))
+_NEW_THREAD = insert(THREADS).values(
+    list_id=bindparam("list"), root_message_id=bindparam("root"), subject=bindparam("subject"),
+    started_at=bindparam("at"), last_activity=bindparam("at"), message_count=1)
+_LINKS = (update(MESSAGES).where(MESSAGES.c.id == bindparam("pk"))
+          .values(parent_id=bindparam("parent"), thread_id=bindparam("thread")))
+_STATS = (update(THREADS).where(THREADS.c.id == bindparam("pk"))
+          .values(root_message_id=bindparam("root"), subject=bindparam("subject"),
+                  started_at=bindparam("started"), last_activity=bindparam("last"),
+                  message_count=bindparam("count")))
+_THREAD_MESSAGES = select(MESSAGES.c.id, MESSAGES.c.parent_id, MESSAGES.c.message_id,
+                          MESSAGES.c.ghost, MESSAGES.c.subject, MESSAGES.c.date,
+                          MESSAGES.c.received_at).where(MESSAGES.c.thread_id == bindparam("thread"))
+_THREAD_PARENTS = select(MESSAGES.c.id, MESSAGES.c.parent_id).where(
+    MESSAGES.c.thread_id == bindparam("thread"))
+
 
 def thread_subject(subject: str) -> str:
     """Strip reply/forward prefixes and [list] tags so replies group with their root."""
@@ -141,35 +172,31 @@ def _chunks(values: list, size: int = CHUNK):
 
 
 def _load(batch: _Batch, message_ids: set[str]) -> None:
-    """Load the containers of these Message-IDs, which of them have children, and their threads."""
+    """Load the containers of these Message-IDs, whether each has children, and their
+    threads, in one statement per chunk of ids."""
     for chunk in _chunks(sorted(message_ids)):
-        for row in batch.connection.execute(
-                select(MESSAGES.c.id, MESSAGES.c.message_id, MESSAGES.c.parent_id,
-                       MESSAGES.c.thread_id, MESSAGES.c.ghost)
-                .where(MESSAGES.c.list_id == batch.list_id, MESSAGES.c.message_id.in_(chunk))):
+        for row in batch.connection.execute(_LOAD, {"list": batch.list_id, "ids": chunk}):
             batch.add(_Node(row.id, row.message_id, row.parent_id, row.thread_id, bool(row.ghost)))
-    ids = list(batch.by_id)
-    for chunk in _chunks(ids):
-        batch.with_children.update(batch.connection.scalars(
-            select(MESSAGES.c.parent_id).where(MESSAGES.c.parent_id.in_(chunk)).distinct()))
-    _load_threads(batch, {n.thread_id for n in batch.by_id.values() if n.thread_id is not None})
+            if row.parent:
+                batch.with_children.add(row.id)
+            if row.thread_id is not None and row.thread_id not in batch.threads:
+                batch.threads[row.thread_id] = _Stats(
+                    row.thread_id, row.root_message_id, row.subject, row.started_at,
+                    row.last_activity, row.message_count)
 
 
 def _load_threads(batch: _Batch, thread_ids: set[int]) -> None:
     wanted = sorted(thread_ids - set(batch.threads))
     for chunk in _chunks(wanted):
-        for row in batch.connection.execute(select(
-                THREADS.c.id, THREADS.c.root_message_id, THREADS.c.subject, THREADS.c.started_at,
-                THREADS.c.last_activity, THREADS.c.message_count).where(THREADS.c.id.in_(chunk))):
+        for row in batch.connection.execute(_THREAD_ROWS, {"ids": chunk}):
             batch.threads[row.id] = _Stats(row.id, row.root_message_id, row.subject,
                                            row.started_at, row.last_activity, row.message_count)
 
 
 def _ghost(batch: _Batch, message_id: str) -> _Node:
     """The container of a Message-ID known only from References: a new ghost row."""
-    pk = batch.connection.execute(insert(MESSAGES).values(
-        list_id=batch.list_id, message_id=message_id, ghost=True,
-        received_at=utcnow())).inserted_primary_key[0]
+    pk = batch.connection.execute(_GHOST, {"list": batch.list_id, "mid": message_id,
+                                           "at": utcnow()}).inserted_primary_key[0]
     return batch.add(_Node(pk, message_id, None, None, True))
 
 
@@ -177,9 +204,8 @@ def _ancestors(batch: _Batch, start: _Node) -> set[int]:
     """Ids of ``start`` and everything above it (loop-safe, no recursion)."""
     if start.thread_id is not None and start.thread_id not in batch.loaded_threads:
         batch.loaded_threads.add(start.thread_id)  # one query for the thread, then walk in memory
-        for pk, parent in batch.connection.execute(
-                select(MESSAGES.c.id, MESSAGES.c.parent_id)
-                .where(MESSAGES.c.thread_id == start.thread_id)):
+        for pk, parent in batch.connection.execute(_THREAD_PARENTS,
+                                                   {"thread": start.thread_id}):
             batch.parent_of.setdefault(pk, parent)  # what this batch changed wins
     seen: set[int] = set()
     current: int | None = start.id
@@ -255,9 +281,9 @@ def _subject_match(batch: _Batch, item: Filed) -> int | None:
 
 
 def _new_thread(batch: _Batch, item: Filed, when: datetime) -> int:
-    values = dict(list_id=batch.list_id, root_message_id=item.message_id, subject=item.subject,
-                  started_at=when, last_activity=when, message_count=1)
-    pk = batch.connection.execute(insert(THREADS).values(**values)).inserted_primary_key[0]
+    pk = batch.connection.execute(_NEW_THREAD, {
+        "list": batch.list_id, "root": item.message_id, "subject": item.subject,
+        "at": when}).inserted_primary_key[0]
     batch.threads[pk] = _Stats(pk, item.message_id, item.subject, when, when, 1)
     return pk
 
@@ -332,9 +358,7 @@ def _write(batch: _Batch) -> None:
     changed = [{"pk": n.id, "parent": n.parent_id, "thread": n.thread_id}
                for n in batch.by_id.values() if n.changed]
     if changed:
-        batch.connection.execute(
-            update(MESSAGES).where(MESSAGES.c.id == bindparam("pk"))
-            .values(parent_id=bindparam("parent"), thread_id=bindparam("thread")), changed)
+        batch.connection.execute(_LINKS, changed)
     rows = []
     for stats in batch.threads.values():
         if not stats.changed:
@@ -345,19 +369,12 @@ def _write(batch: _Batch) -> None:
                      "started": stats.started_at, "last": stats.last_activity,
                      "count": stats.message_count})
     if rows:
-        batch.connection.execute(
-            update(THREADS).where(THREADS.c.id == bindparam("pk"))
-            .values(root_message_id=bindparam("root"), subject=bindparam("subject"),
-                    started_at=bindparam("started"), last_activity=bindparam("last"),
-                    message_count=bindparam("count")), rows)
+        batch.connection.execute(_STATS, rows)
 
 
 def _recompute(batch: _Batch, stats: _Stats) -> None:
     """Recompute a thread's root, subject, dates and count from its messages."""
-    rows = batch.connection.execute(
-        select(MESSAGES.c.id, MESSAGES.c.parent_id, MESSAGES.c.message_id, MESSAGES.c.ghost,
-               MESSAGES.c.subject, MESSAGES.c.date, MESSAGES.c.received_at)
-        .where(MESSAGES.c.thread_id == stats.id)).all()
+    rows = batch.connection.execute(_THREAD_MESSAGES, {"thread": stats.id}).all()
     if not rows:
         return
     by_id = {row.id: row for row in rows}

@@ -5,8 +5,9 @@ their work to one committer thread per process, which runs every waiting piece o
 one transaction and commits once: each caller learns its own result (or exception) only after
 that commit, so a 250 still means "on disk". Work of the same kind is processed together
 (``batched``: one function sees the whole group, so storing and threading take a few
-statements for the group instead of a few per message); if that fails, each piece is run
-again alone in its own SAVEPOINT, so one bad message never costs the others their commit.
+statements for the group instead of a few per message); if that fails, the transaction is
+rolled back and each piece runs again alone in its own SAVEPOINT, so one bad message never
+costs the others their commit.
 """
 from __future__ import annotations
 
@@ -103,23 +104,30 @@ class _Committer:
                     future.set_exception(value)
 
     def _commit(self, group: list) -> list[tuple[bool, object]]:
-        """Run the group in one transaction; (ok, value or exception) per item, in order."""
+        """Run the group in one transaction; (ok, value or exception) per item, in order.
+
+        Each kind of work runs together first; if anything fails, the transaction is rolled
+        back and every item runs again alone in its own SAVEPOINT.
+        """
         kinds: dict[Process, list[int]] = {}
         for index, (process, _item, _future) in enumerate(group):
             kinds.setdefault(process, []).append(index)
         outcomes: list[tuple[bool, object]] = [(False, None)] * len(group)
+        try:
+            with session_scope(self.settings, write=True) as session:
+                for process, indexes in kinds.items():
+                    results = process(session, [group[i][1] for i in indexes])
+                    for index, result in zip(indexes, results):
+                        outcomes[index] = (not isinstance(result, Exception), result)
+            return outcomes
+        except OperationalError:
+            raise  # a lock or a lost connection: the whole group is retried
+        except Exception:  # one is bad (or lost a race): run each alone to find out which
+            log.info("group of %d failed; committing its items one by one", len(group))
         with session_scope(self.settings, write=True) as session:
-            for process, indexes in kinds.items():
-                items = [group[i][1] for i in indexes]
-                savepoint = session.begin_nested()
-                try:
-                    results = process(session, items)
-                    savepoint.commit()
-                except Exception:  # one of them is bad: run each alone to find out which
-                    savepoint.rollback()
-                    results = [_alone(session, process, item) for item in items]
-                for index, result in zip(indexes, results):
-                    outcomes[index] = (not isinstance(result, Exception), result)
+            for index, (process, item, _future) in enumerate(group):
+                result = _alone(session, process, item)
+                outcomes[index] = (not isinstance(result, Exception), result)
         return outcomes
 
 
