@@ -188,6 +188,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--build-only", action="store_true", help="build the archive, measure nothing")
+    parser.add_argument("--no-page-cache", action="store_true",
+                        help="serve with RELAIS_PAGE_CACHE=0: search and thread pages rendered "
+                             "on every request (to measure what their cache saves)")
     args = parser.parse_args()
     backend = "postgresql" if args.database_url.startswith("postgres") else "sqlite"
     data_dir = args.data_dir or ROOT / "bench" / "out" / f"read-{backend}-{args.messages}"
@@ -212,11 +215,14 @@ def main() -> None:
     if args.build_only:
         return
     plan = targets(settings)
+    if args.no_page_cache:
+        os.environ["RELAIS_PAGE_CACHE"] = "0"  # inherited by `relais web` (web.pagecache)
     server = serve(settings, args.port)
     try:
         plan["conditional feed"] = _etags(args.port, plan["conditional feed"])
         print(f"{args.messages} messages, {backend}, {args.clients} clients, "
-              f"{args.seconds:.0f} s per endpoint")
+              f"{args.seconds:.0f} s per endpoint"
+              + (", search and thread page caches off" if args.no_page_cache else ""))
         print(f"{'endpoint':<18}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}"
               f"{'target':>8}  statuses")
         for name, requests in plan.items():

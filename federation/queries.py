@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import Iterator
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, contains_eager, selectinload, undefer
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload, undefer
 
-from . import threads
+from . import theme_queries, threads
 from .models import Assembly, MailingList, Message, Thread
 
 Cursor = tuple[datetime, str]
@@ -111,13 +111,25 @@ def raw_bytes(session: Session, message: Message) -> bytes:
 
 
 def thread(session: Session, message_id: str) -> Thread | None:
-    """The public thread holding this Message-ID (any of its messages, ghosts included)."""
-    found = _public_message(session, message_id, ghosts=True)
-    if found is None or found.thread_id is None:
-        return None
-    return session.scalar(select(Thread).options(selectinload(Thread.mailing_list)
-                                                 .selectinload(MailingList.assembly))
-                          .where(Thread.id == found.thread_id))
+    """The public thread holding this Message-ID (any of its messages, ghosts included).
+
+    One query: the thread of the first public row carrying the Message-ID (as
+    ``_public_message`` orders them), with its list and assembly joined in."""
+    first = (select(Message.thread_id).join(Message.mailing_list)
+             .where(Message.message_id == message_id.strip("<>"), MailingList.public.is_(True))
+             .order_by(Message.ghost, Message.id).limit(1).scalar_subquery())
+    return session.scalar(select(Thread).options(joinedload(Thread.mailing_list)
+                                                 .joinedload(MailingList.assembly))
+                          .where(Thread.id == first))
+
+
+def thread_stamp(session: Session, found: Thread) -> tuple:
+    """What a rendered thread page depends on: its messages' freshness, its own columns,
+    its list's and assembly's names and the themes it shows (a cheap stamp, as ``freshness``)."""
+    ml = found.mailing_list
+    return (freshness(session, thread_scope(found)), found.subject, found.message_count,
+            found.last_activity, ml.address, ml.name, ml.assembly.slug, ml.assembly.name,
+            tuple(theme_queries.shown(session, found.id)))
 
 
 def thread_messages(session: Session, thread: Thread) -> list[tuple[Message, int]]:

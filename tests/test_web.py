@@ -257,3 +257,30 @@ def test_thread_page_queries_do_not_grow_with_messages(lists, client):
     finally:
         event.remove(engine, "before_cursor_execute", count)
     assert counts[0] == counts[1], counts
+
+
+def test_thread_page_cache_sees_replies_deletions_and_themes(lists, client):
+    """The rendered thread page is cached, and rebuilt when what it shows changes."""
+    from sqlalchemy import select
+    from federation.db import session_scope
+    from federation.models import Message, Theme, ThreadTheme
+    deliver(lists, "root.eml")
+    first = client.get("/t/root-jardin@example.org/")
+    assert "Benoit Durand" not in first.get_data(as_text=True)
+    again = client.get("/t/root-jardin@example.org/", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    deliver(lists, "reply-8bit-fr.eml")
+    html = client.get("/t/root-jardin@example.org/").get_data(as_text=True)
+    assert "Benoit Durand" in html and 'class="message depth-1"' in html
+    with session_scope(lists) as session:
+        reply = session.scalar(select(Message).where(Message.message_id == "reply-1@example.org"))
+        reply.deleted = True
+        thread_id = reply.thread_id
+    html = client.get("/t/reply-1@example.org/").get_data(as_text=True)
+    assert "Benoit Durand" not in html and "deleted" in html
+    with session_scope(lists) as session:
+        theme = session.scalar(select(Theme).order_by(Theme.id).limit(1))
+        session.execute(ThreadTheme.__table__.delete().where(ThreadTheme.thread_id == thread_id))
+        session.add(ThreadTheme(thread_id=thread_id, theme_id=theme.id, source="manual"))
+        label = theme.label_fr
+    assert label in client.get("/t/root-jardin@example.org/").get_data(as_text=True)

@@ -16,7 +16,7 @@ from federation.db import session_scope
 from federation.message import attachment_bytes
 from feeds import content, links, mbox
 
-from . import language
+from . import language, pagecache
 from .feeds import cached
 from .session import db, settings
 
@@ -78,11 +78,19 @@ def mailing_list(address: str):
 
 @bp.get("/t/<path:message_id>/")
 def thread(message_id: str):
-    """A thread in JWZ order, whichever of its Message-IDs is asked for."""
+    """A thread in JWZ order, whichever of its Message-IDs is asked for.
+
+    The rendered page is cached under the thread's stamp (``queries.thread_stamp``): a new
+    or deleted message, a theme given or taken away, a renamed list all change it."""
     found = queries.thread(db(), message_id) or abort(404)
-    messages = queries.thread_messages(db(), found)
-    return render_template("thread.html", thread=found, ml=found.mailing_list,
-                           messages=messages, asked=message_id)
+
+    def render() -> str:
+        messages = queries.thread_messages(db(), found)
+        return render_template("thread.html", thread=found, ml=found.mailing_list,
+                               messages=messages, asked=message_id)
+
+    key = (settings().database_url, f"page:t:{found.id}", language.choose())
+    return pagecache.respond(key, queries.thread_stamp(db(), found), render)
 
 
 @bp.get("/m/<path:message_id>")

@@ -4,18 +4,16 @@ Both take ``q`` (words, "phrases", prefix*, -exclusions) and the filters ``assem
 ``list``, ``theme``, ``author``, ``from`` and ``to`` (YYYY-MM-DD); private lists never show.
 The feed lists the newest matches first, as a feed reader expects, and answers a
 conditional GET with 304 while no message has arrived (``web.feeds.respond``). The page is
-cached the same way: rendered once per query, language and archive freshness stamp (the
+cached (``web.pagecache``): rendered once per query, language and archive freshness stamp (the
 newest arrival and the number of deleted messages), so a hot search costs two index probes
 and a new message is found on the next request.
 """
 from __future__ import annotations
 
-import hashlib
-import os
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import force_locale, gettext as _
 from markupsafe import Markup
 
@@ -24,12 +22,10 @@ from federation.search import Filters
 from feeds import links
 from feeds.atom import FeedSpec, message_entry, render_feed
 
-from . import feeds, language
+from . import feeds, language, pagecache
 from .session import db, settings
 
 bp = Blueprint("search", __name__)
-# RELAIS_SEARCH_CACHE=0 turns the page cache off, to measure the uncached path (bench/read.py).
-CACHE = os.environ.get("RELAIS_SEARCH_CACHE", "1") != "0"
 FEED_PAGE = 50
 ARGS = ("q", "assembly", "list", "theme", "author", "from", "to", "sort")
 
@@ -65,32 +61,21 @@ def page():
     """The search form and one page of results with highlighted snippets."""
     query, filters, number = _asked()
 
-    def render() -> tuple[bytes, datetime]:
+    def render() -> str:
         results = search.search(db(), query, filters, page=number,
                                 newest=request.args.get("sort") == "date")
         snippets = {hit.message.id: (Markup(hit.subject_html), Markup(hit.snippet_html))
                     for hit in results.hits}
-        html = render_template(
+        return render_template(
             "search.html", query=query, filters=filters, results=results, snippets=snippets,
             asked=bool(query) or not filters.empty, assemblies=queries.assemblies(db()),
             themes=[t for t in themes.listed(db()) if not t.retired and not t.merged_into_id],
             feed_url="/search.atom?" + _query_string(sort=""),
             previous_url="?" + _query_string(number - 1) if number > 1 else "",
             next_url="?" + _query_string(number + 1) if results.has_next else "")
-        return html.encode("utf-8"), datetime.now(timezone.utc).replace(tzinfo=None)
 
     key = (settings().database_url, "page:search?" + _query_string(number), language.choose())
-    stamp = queries.freshness(db(), queries.all_scope())
-    body, etag, _modified = feeds.cached(key, stamp, render) if CACHE else _uncached(render)
-    response = Response(body, mimetype="text/html")
-    response.set_etag(etag)
-    return response.make_conditional(request)
-
-
-def _uncached(render) -> tuple[bytes, str, datetime]:
-    """What ``feeds.cached`` returns, built afresh (RELAIS_SEARCH_CACHE=0, for measuring)."""
-    body, modified = render()
-    return body, hashlib.sha256(body).hexdigest()[:32], modified
+    return pagecache.respond(key, queries.freshness(db(), queries.all_scope()), render)
 
 
 @bp.get("/search.atom")
