@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 import re
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -86,6 +87,12 @@ def _lookup(settings: Settings, address: str) -> tuple[str, str, int] | None:
     return route
 
 
+def _cached_route(settings: Settings, address: str) -> tuple[str, str, int] | None:
+    """(role, list address, list id) if the route cache knows the address now (no query)."""
+    cached = _ROUTES.get((settings.database_url, address.strip().strip("<>").lower()))
+    return cached[:3] if cached is not None and cached[3] > time.monotonic() else None
+
+
 def accepts(settings: Settings, address: str) -> None:
     """Raise ``UnknownList`` unless ``address`` is one of our lists' addresses (at RCPT)."""
     if _lookup(settings, address) is None:
@@ -120,11 +127,6 @@ class Offer:
     sender: str = ""
     recipients: tuple[str, ...] = ()
     approved: bool = False
-
-
-def _archive(settings: Settings, offer: Offer) -> Outcome:
-    """Archive one offer in the next group commit; its Outcome once that has committed."""
-    return writer.batched(settings, file_offers, offer)
 
 
 _LIST = select(*MailingList.__table__.c).where(
@@ -195,6 +197,58 @@ def file_offers(session, offers: list[Offer]) -> list[Outcome | Exception]:
     return results
 
 
+TEMPORARY = "451 4.3.0 Erreur temporaire / temporary failure"
+
+
+@dataclass
+class Posting:
+    """One message for one or more posting addresses, waiting for the committer; it is
+    parsed there, in the same pass as its group (``parsed`` keeps the result for a retry)."""
+
+    settings: Settings
+    raw: bytes
+    addresses: tuple[str, ...]
+    sender: str = ""
+    recipients: tuple[str, ...] = ()
+    approved: bool = False
+    parsed: Parsed | None = None
+
+
+def file_postings(session, postings: list[Posting]) -> list[list[Outcome]]:
+    """Parse, then rules, storage and threading for a group of postings, inside the caller's
+    transaction; each posting's Outcomes, one per address (a refusal is a 5xx Outcome)."""
+    offers, owners = [], []
+    for index, posting in enumerate(postings):
+        if posting.parsed is None:
+            posting.parsed = parse(posting.raw)
+        for address in posting.addresses:
+            offers.append(Offer(posting.settings, posting.raw, posting.parsed, address,
+                                posting.sender, posting.recipients, posting.approved))
+            owners.append(index)
+    found: list[list[Outcome]] = [[] for _ in postings]
+    for offer, index, result in zip(offers, owners, file_offers(session, offers)):
+        if isinstance(result, Rejected):
+            result = Outcome(offer.address, f"{result.code} {result}")
+        found[index].append(result)
+    return found
+
+
+def submit(settings: Settings, raw: bytes, recipients: Iterable[str],
+           sender: str = "") -> Future | None:
+    """Queue mail for the next group commit without waiting: a Future of its Outcomes (one
+    per recipient, in order), resolved once committed; pass them to ``settle`` afterwards.
+
+    Only for mail whose every recipient is a known posting address (the common case, which
+    needs no thread of its own); None otherwise: use ``receive``.
+    """
+    recipients = tuple(recipients)
+    routes = [_cached_route(settings, address) for address in recipients]
+    if not recipients or any(route is None or route[0] != "post" for route in routes):
+        return None
+    return writer.submit(settings, file_postings,
+                         Posting(settings, raw, recipients, sender, recipients))
+
+
 def receive(settings: Settings, raw: bytes, recipients: Iterable[str],
             sender: str = "", approved: bool = False) -> list[Outcome]:
     """Archive one message for each recipient list; one ``Outcome`` per recipient.
@@ -204,28 +258,53 @@ def receive(settings: Settings, raw: bytes, recipients: Iterable[str],
     ``approved`` (a moderator's decision) lets the message past the holding rules.
     """
     recipients = tuple(recipients)
-    parsed = parse(raw)
-    outcomes = []
-    for address in recipients:
+    outcomes: list[Outcome | None] = [None] * len(recipients)
+    posts: list[int] = []
+    for index, address in enumerate(recipients):
         try:
             routed = _route(settings, raw, address, sender)
-            if routed is not None:
-                outcomes.append(Outcome(address, routed))
-                continue
-            outcome = _archive(settings, Offer(settings, raw, parsed, address, sender,
-                                               recipients, approved))
         except Rejected as refusal:
-            outcome = Outcome(address, f"{refusal.code} {refusal}")
+            outcomes[index] = Outcome(address, f"{refusal.code} {refusal}")
+            continue
         except Exception:
-            log.exception("could not archive a message for %s", address)
-            outcome = Outcome(address, "451 4.3.0 Erreur temporaire / temporary failure")
-        outcomes.append(outcome)
+            log.exception("could not route a message for %s", address)
+            outcomes[index] = Outcome(address, TEMPORARY)
+            continue
+        if routed is not None:
+            outcomes[index] = Outcome(address, routed)
+        else:
+            posts.append(index)
+    if posts:
+        addresses = tuple(recipients[i] for i in posts)
+        try:
+            filed = writer.batched(settings, file_postings, Posting(
+                settings, raw, addresses, sender, recipients, approved))
+        except Exception:
+            log.exception("could not archive a message for %s", ", ".join(addresses))
+            filed = [Outcome(address, TEMPORARY) for address in addresses]
+        for index, outcome in zip(posts, filed):
+            outcomes[index] = outcome
+    settle(settings, outcomes)
+    return outcomes
+
+
+def settles_at_once(settings: Settings) -> bool:
+    """Whether ``settle`` only touches memory (the background pipeline of ``relais serve``
+    and ``relais smtp``), so an event loop may call it directly."""
+    return settings.background_jobs and not settings.redis_url
+
+
+def settle(settings: Settings, outcomes: list[Outcome]) -> None:
+    """After commit: queue the pipeline for what was archived and tell moderators what is held.
+
+    Losing this (a crash right after the 250) loses nothing: ``jobs.recover`` re-queues
+    every archived message whose pipeline never ran.
+    """
     for outcome in outcomes:
         if outcome.held_pk is not None and not outcome.duplicate:
             queue.enqueue(settings, moderation.notify, outcome.held_pk)
         elif outcome.accepted and not outcome.duplicate and outcome.message_pk is not None:
             jobs.process_soon(settings, outcome.message_pk)
-    return outcomes
 
 
 def receive_batch(settings: Settings, address: str, raws: list[bytes]) -> tuple[int, int, int]:

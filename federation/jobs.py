@@ -14,9 +14,12 @@ from .settings import Settings
 from . import pipeline, queue
 
 log = logging.getLogger(__name__)
-GATHER_SECONDS = 0.05  # in-process pipeline: let a burst of posts gather into one batch
+GATHER_SECONDS = 0.05  # in-process pipeline: how often it looks at what has gathered
+QUIET_SECONDS = 0.2  # it starts once mail has paused this long...
+MAX_WAIT_SECONDS = 5.0  # ...or once the oldest waiting message has waited this long
 MAX_BATCH = 500
 _WAITING: dict[str, list[int]] = {}
+_ARRIVED: dict[str, float] = {}  # database → when the newest message was queued
 _WAITING_LOCK = threading.Lock()
 
 
@@ -24,9 +27,11 @@ def process_soon(settings: Settings, message_pk: int) -> None:
     """Queue the pipeline for one archived message.
 
     On a worker (Redis) or inline, one job per message. In the background thread of
-    ``relais serve``/``smtp``, messages archived while the pipeline is busy wait together
-    and run as one batch (each thread tagged once, on its newest message), so a burst of
-    posts costs the SMTP path less CPU; the first message of a burst queues the batch job.
+    ``relais serve``/``smtp``, messages wait together and run as one batch (each thread
+    tagged once, on its newest message). The batch starts when mail pauses, or after
+    MAX_WAIT_SECONDS of continuous mail: that thread shares one interpreter (one core) with
+    the listener, and during a burst answering senders comes first; the first message of a
+    burst queues the batch job.
     """
     if settings.redis_url or not settings.background_jobs:
         queue.enqueue(settings, process_message, message_pk)
@@ -34,6 +39,7 @@ def process_soon(settings: Settings, message_pk: int) -> None:
     with _WAITING_LOCK:
         waiting = _WAITING.setdefault(settings.database_url, [])
         waiting.append(message_pk)
+        _ARRIVED[settings.database_url] = time.monotonic()
         if len(waiting) > 1:
             return  # the batch job queued by the first one will take it
     queue.enqueue(settings, process_waiting)
@@ -41,14 +47,20 @@ def process_soon(settings: Settings, message_pk: int) -> None:
 
 def process_waiting(settings: Settings) -> None:
     """Run the pipeline on every message gathered by ``process_soon`` (background thread)."""
-    time.sleep(GATHER_SECONDS)
-    with _WAITING_LOCK:
-        pks = _WAITING.pop(settings.database_url, [])
-    for start in range(0, len(pks), MAX_BATCH):
+    started = time.monotonic()
+    while True:
+        time.sleep(GATHER_SECONDS)
+        now = time.monotonic()
+        with _WAITING_LOCK:
+            quiet = now - _ARRIVED.get(settings.database_url, 0.0) >= QUIET_SECONDS
+            if quiet or now - started >= MAX_WAIT_SECONDS:
+                pks = _WAITING.pop(settings.database_url, [])
+                break
+    for batch in by_thread(settings, pks):
         try:
-            process_messages(settings, pks[start:start + MAX_BATCH])
+            process_messages(settings, batch)
         except Exception:  # logged; ``recover`` re-queues what stays unprocessed
-            log.exception("pipeline failed for %d messages", len(pks[start:start + MAX_BATCH]))
+            log.exception("pipeline failed for %d messages", len(batch))
 
 
 def process_message(settings: Settings, message_pk: int) -> None:

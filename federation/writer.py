@@ -48,6 +48,12 @@ def transaction(settings: Settings, work: Callable[[Session], T]) -> T:
 def batched(settings: Settings, process: Process, item) -> object:
     """Have ``process(session, [item, …])`` run with other waiting items; return this item's
     result once the transaction that holds it has committed (or raise its exception)."""
+    return submit(settings, process, item).result()
+
+
+def submit(settings: Settings, process: Process, item) -> Future:
+    """Like ``batched``, without waiting: a Future of the item's result (an event loop awaits
+    it with ``asyncio.wrap_future`` instead of parking a thread on it)."""
     with _COMMITTERS_LOCK:
         committer = _COMMITTERS.get(settings.database_url)
         if committer is None or not committer.thread.is_alive():
@@ -76,10 +82,10 @@ class _Committer:
         self.thread = threading.Thread(target=self._loop, name="relais-writer", daemon=True)
         self.thread.start()
 
-    def submit(self, process: Process, item) -> object:
+    def submit(self, process: Process, item) -> Future:
         future: Future = Future()
         self.pending.put((process, item, future))
-        return future.result()
+        return future
 
     def _loop(self) -> None:
         while True:

@@ -62,9 +62,8 @@ class Listener:
     async def handle_DATA(self, server, session, envelope):
         raw = envelope.original_content or b""
         try:
-            outcomes = await asyncio.to_thread(ingest.receive, self.settings, raw,
-                                               envelope.rcpt_tos, envelope.mail_from or "")
-        except Exception:  # belt and braces: receive() already turns failures into 451
+            outcomes = await self._archive(raw, envelope.rcpt_tos, envelope.mail_from or "")
+        except Exception:  # belt and braces: ingest already turns failures into 451
             log.exception("DATA failed")
             outcomes = []
         if not outcomes:
@@ -79,6 +78,26 @@ class Listener:
             return accepted[0]
         transient = [reply for reply in replies if reply.startswith("4")]
         return (transient or replies)[0]
+
+
+    async def _archive(self, raw: bytes, recipients: list[str], sender: str) -> list:
+        """Mail for posting addresses goes straight to the next group commit (parsed there)
+        and is awaited without parking a thread; the rest (commands, owners, bounces, an
+        address not in the route cache) runs ``ingest.receive`` in a worker thread."""
+        future = ingest.submit(self.settings, raw, recipients, sender)
+        if future is None:
+            return await asyncio.to_thread(ingest.receive, self.settings, raw, recipients,
+                                           sender)
+        try:
+            filed = await asyncio.wrap_future(future)
+        except Exception:
+            log.exception("could not archive a message for %s", ", ".join(recipients))
+            return [ingest.Outcome(address, ingest.TEMPORARY) for address in recipients]
+        if ingest.settles_at_once(self.settings):
+            ingest.settle(self.settings, filed)  # an in-memory queue: nothing to wait for
+        else:  # rq (a Redis round trip) or inline jobs: done before answering, in a thread
+            await asyncio.to_thread(ingest.settle, self.settings, filed)
+        return filed
 
 
 def _factory(settings: Settings, lmtp: bool):
