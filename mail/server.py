@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import threading
 
 from aiosmtpd.lmtp import LMTP
@@ -19,6 +20,7 @@ from federation.settings import Settings
 
 log = logging.getLogger(__name__)
 MAX_RCPT = 20
+SWITCH_INTERVAL = 0.0005  # seconds; see Running.start
 
 
 class _Replies:
@@ -139,6 +141,15 @@ class Running:
 
     def start(self) -> "Running":
         """Start listening; returns once the socket is bound (port known)."""
+        # The committer and the event loop share one interpreter lock. With the default
+        # 5 ms switch interval every SMTP reply waits behind a busy committer, and with a
+        # few connections in flight that wait, not work, sets the pace; 0.5 ms keeps the
+        # conversation moving (a process-wide setting: this process exists to answer SMTP).
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
+        # aiosmtpd logs every command of every session at INFO ("mail.log"): five lines a
+        # message is a cost and a flood; keep them for -v (DEBUG) only.
+        if not logging.getLogger().isEnabledFor(logging.DEBUG):
+            logging.getLogger("mail.log").setLevel(logging.WARNING)
         self.thread.start()
         self._ready.wait(30)
         if self._error is not None:
