@@ -194,12 +194,15 @@ def freshness(session: Session, scope: Scope) -> tuple:
 
     Index probes only: the newest arrival (per list, or anywhere for the "all" scope, where a
     private arrival merely costs a rebuild) and the number of deleted messages (few)."""
+    if scope.thread_id is not None:  # a thread's few rows: one pass over them
+        newest, deleted = session.execute(
+            select(func.max(Message.received_at),
+                   func.count().filter(Message.deleted.is_(True)))
+            .where(Message.thread_id == scope.thread_id)).one()
+        return newest, deleted or 0
     newest = select(func.max(Message.received_at))
     deleted = select(func.count()).select_from(Message).where(Message.deleted.is_(True))
-    if scope.thread_id is not None:
-        probes = [newest.where(Message.thread_id == scope.thread_id)]
-        deleted = deleted.where(Message.thread_id == scope.thread_id)
-    elif scope.public_only:
+    if scope.public_only:
         probes = [newest]
     else:
         probes = [newest.where(Message.list_id == list_id) for list_id in scope.list_ids]

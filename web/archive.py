@@ -90,7 +90,7 @@ def thread(message_id: str):
                                messages=messages, asked=message_id)
 
     key = (settings().database_url, f"page:t:{found.id}", language.choose())
-    return pagecache.respond(key, queries.thread_stamp(db(), found), render)
+    return pagecache.respond(key, lambda: queries.thread_stamp(db(), found), render)
 
 
 @bp.get("/m/<path:message_id>")

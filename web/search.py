@@ -75,7 +75,7 @@ def page():
             next_url="?" + _query_string(number + 1) if results.has_next else "")
 
     key = (settings().database_url, "page:search?" + _query_string(number), language.choose())
-    return pagecache.respond(key, queries.freshness(db(), queries.all_scope()), render)
+    return pagecache.respond(key, lambda: queries.freshness(db(), queries.all_scope()), render)
 
 
 @bp.get("/search.atom")
