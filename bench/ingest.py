@@ -89,6 +89,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--processes", type=int, default=0,
+                        help="listener processes (relais smtp --processes; default: its own)")
     args = parser.parse_args()
     raws = messages(corpus_path(args.n), crlf=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,7 +103,10 @@ def main() -> None:
         _relais(env, "init")
         _relais(env, "assembly", "add", "lyon", "--name", "Lyon")
         _relais(env, "list", "add", "bench", "--assembly", "lyon")
-        server = subprocess.Popen([sys.executable, "-m", "relais.cli", "smtp"], env=env, cwd=ROOT,
+        command = [sys.executable, "-m", "relais.cli", "smtp"]
+        if args.processes:
+            command += ["--processes", str(args.processes)]
+        server = subprocess.Popen(command, env=env, cwd=ROOT,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             _wait_port(port)

@@ -18,6 +18,7 @@ GATHER_SECONDS = 0.05  # in-process pipeline: how often it looks at what has gat
 QUIET_SECONDS = 0.2  # it starts once mail has paused this long...
 MAX_WAIT_SECONDS = 5.0  # ...or once the oldest waiting message has waited this long
 MAX_BATCH = 500
+ATTEMPTS = 3  # a failed background batch is tried again (processed messages are skipped)
 _WAITING: dict[str, list[int]] = {}
 _ARRIVED: dict[str, float] = {}  # database → when the newest message was queued
 _WAITING_LOCK = threading.Lock()
@@ -57,10 +58,15 @@ def process_waiting(settings: Settings) -> None:
                 pks = _WAITING.pop(settings.database_url, [])
                 break
     for batch in by_thread(settings, pks):
-        try:
-            process_messages(settings, batch)
-        except Exception:  # logged; ``recover`` re-queues what stays unprocessed
-            log.exception("pipeline failed for %d messages", len(batch))
+        for attempt in range(ATTEMPTS):
+            try:
+                process_messages(settings, batch)
+                break
+            except Exception:  # another listener process tagged the same thread, say
+                if attempt == ATTEMPTS - 1:  # logged; ``recover`` re-queues the rest
+                    log.exception("pipeline failed for %d messages", len(batch))
+                else:
+                    time.sleep(0.5 * (attempt + 1))
 
 
 def process_message(settings: Settings, message_pk: int) -> None:

@@ -11,11 +11,14 @@ costs the others their commit.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import queue as stdqueue
 import threading
 import time
 from concurrent.futures import Future
+from multiprocessing import connection as mp_connection
 from typing import Callable, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -53,12 +56,132 @@ def batched(settings: Settings, process: Process, item) -> object:
 
 def submit(settings: Settings, process: Process, item) -> Future:
     """Like ``batched``, without waiting: a Future of the item's result (an event loop awaits
-    it with ``asyncio.wrap_future`` instead of parking a thread on it)."""
+    it with ``asyncio.wrap_future`` instead of parking a thread on it).
+
+    In a process attached to a writer process (``attach``), work whose process function is
+    a module-level function goes there; anything else (a closure) commits here.
+    """
+    remote = _REMOTES.get(settings.database_url)
+    if remote is not None and getattr(process, "__qualname__", "") == process.__name__ \
+            and process is not _each:
+        return remote.submit(process, item)
     with _COMMITTERS_LOCK:
         committer = _COMMITTERS.get(settings.database_url)
-        if committer is None or not committer.thread.is_alive():
+        if committer is None or not (committer.thread.is_alive()
+                                     and committer.preparer.is_alive()):
             committer = _COMMITTERS[settings.database_url] = _Committer(settings)
     return committer.submit(process, item)
+
+
+# ------------------------------------------------------------------ a writer process
+
+_REMOTES: dict[str, "_Remote"] = {}
+
+
+class WriterFailed(RuntimeError):
+    """The writer process could not commit this item (its log says why)."""
+
+
+def serve(settings: Settings, connections: list) -> None:
+    """Be the writer process of ``relais smtp``: commit the work its listener processes send
+    over ``connections`` (multiprocessing pipes), in group commits, and answer each item.
+
+    One process then owns the database's write path, with an interpreter lock of its own:
+    the listeners' event loops and parsing never compete with it for CPU. One thread does
+    it all: read what has arrived, commit it as one group, answer, again.
+    """
+    committer = _Committer(settings, start=False)
+    open_connections = list(connections)
+    while open_connections:
+        group, senders = [], []
+        for connection in mp_connection.wait(open_connections):
+            while len(group) < MAX_GROUP:
+                try:
+                    if group and not connection.poll():
+                        break
+                    key, process, item = connection.recv()
+                except (EOFError, OSError):  # that listener is gone
+                    open_connections.remove(connection)
+                    break
+                group.append((process, item, None))
+                senders.append((connection, key))
+        if not group:
+            continue
+        try:
+            with committer._turn():
+                outcomes = _with_retries(lambda: committer._commit(group))
+        except BaseException as error:  # the commit failed: nobody's work is on disk
+            log.exception("group commit of %d failed", len(group))
+            outcomes = [(False, error)] * len(group)
+        for (connection, key), (ok, value) in zip(senders, outcomes):
+            reply = (key, True, value) if ok else (key, False, f"{type(value).__name__}: {value}")
+            try:
+                connection.send(reply)
+            except OSError:
+                log.warning("could not answer a listener")
+
+
+def attach(settings: Settings, connection) -> None:
+    """Send this process's batched work for ``settings``' database to a writer process."""
+    _REMOTES[settings.database_url] = _Remote(connection)
+
+
+class _Remote:
+    """The committer of a writer process, reached over a pipe; items are prepared here
+    (parsed, analysed: the CPU work) before they are sent."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.futures: dict[int, Future] = {}
+        self.lock = threading.Lock()
+        self.keys = iter(range(1, 1 << 62))
+        self.outgoing: stdqueue.Queue = stdqueue.Queue()
+        for target, name in ((self._send_loop, "relais-prepare"), (self._receive_loop,
+                                                                  "relais-replies")):
+            threading.Thread(target=target, name=name, daemon=True).start()
+
+    def submit(self, process: Process, item) -> Future:
+        future: Future = Future()
+        self.outgoing.put((process, item, future))
+        return future
+
+    def _send_loop(self) -> None:
+        while True:
+            process, item, future = self.outgoing.get()
+            if hasattr(item, "prepare"):
+                try:
+                    item.prepare()
+                except Exception:  # the process function meets it again and answers
+                    log.exception("preparing a write failed")
+            with self.lock:
+                key = next(self.keys)
+                self.futures[key] = future
+            try:
+                self.connection.send((key, process, item))
+            except Exception as error:  # the writer process is gone: nothing was stored
+                with self.lock:
+                    self.futures.pop(key, None)
+                future.set_exception(WriterFailed(str(error)))
+
+    def _receive_loop(self) -> None:
+        while True:
+            try:
+                key, ok, value = self.connection.recv()
+            except (EOFError, OSError):
+                break
+            with self.lock:
+                future = self.futures.pop(key, None)
+            if future is None:
+                continue
+            if ok:
+                future.set_result(value)
+            else:
+                future.set_exception(WriterFailed(value))
+        log.error("the writer process is gone")
+        with self.lock:  # unanswered: not known to be on disk, so a temporary failure
+            waiting, self.futures = list(self.futures.values()), {}
+        for future in waiting:
+            future.set_exception(WriterFailed("the writer process is gone"))
 
 
 def _with_retries(run: Callable[[], T]) -> T:
@@ -74,17 +197,55 @@ def _with_retries(run: Callable[[], T]) -> T:
 
 
 class _Committer:
-    """One thread that commits the waiting work of every ingest thread together."""
+    """One thread that commits the waiting work of every ingest thread together, fed by
+    one that prepares it (items with a ``prepare()`` method: parsing, analysis).
 
-    def __init__(self, settings: Settings):
+    The two overlap: while the committer waits on SQLite (statements and fsync run without
+    the interpreter lock), the preparer parses the next messages.
+    """
+
+    def __init__(self, settings: Settings, start: bool = True):
         self.settings = settings
         self.pending: stdqueue.Queue = stdqueue.Queue()
+        self.preparing: stdqueue.Queue = stdqueue.Queue()
+        self._lock_file = None
         self.thread = threading.Thread(target=self._loop, name="relais-writer", daemon=True)
-        self.thread.start()
+        self.preparer = threading.Thread(target=self._prepare_loop, name="relais-prepare",
+                                         daemon=True)
+        if start:  # a writer process (``serve``) drives _commit itself
+            self.thread.start()
+            self.preparer.start()
+
+    def _prepare_loop(self) -> None:
+        while True:
+            entry = self.preparing.get()
+            try:
+                entry[1].prepare()
+            except Exception:  # the process function meets it again and answers for it
+                log.exception("preparing a write failed")
+            self.pending.put(entry)
+
+    @contextlib.contextmanager
+    def _turn(self):
+        """On SQLite, wait for the other listener processes' committers on a lock file:
+        the kernel wakes a waiter the moment the lock is free, where SQLite's own busy
+        handler sleeps and polls (1, 2, 5, 10… ms), which would set the pace of every group."""
+        if not self.settings.is_sqlite:
+            yield
+            return
+        if self._lock_file is None:
+            self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+            self._lock_file = open(self.settings.data_dir / "writer.lock", "a+b")
+        fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
 
     def submit(self, process: Process, item) -> Future:
         future: Future = Future()
-        self.pending.put((process, item, future))
+        entry = (process, item, future)
+        (self.preparing if hasattr(item, "prepare") else self.pending).put(entry)
         return future
 
     def _loop(self) -> None:
@@ -96,7 +257,8 @@ class _Committer:
                 except stdqueue.Empty:
                     break
             try:
-                outcomes = _with_retries(lambda: self._commit(group))
+                with self._turn():
+                    outcomes = _with_retries(lambda: self._commit(group))
             except BaseException as error:  # the commit failed: nobody's work is on disk
                 log.exception("group commit of %d failed", len(group))
                 for _process, _item, future in group:

@@ -7,14 +7,24 @@ Refusals from the domain arrive as ``Rejected`` and become reply lines here, and
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import multiprocessing
+import os
+import signal
+import socket
 import sys
 import threading
+import time
+from typing import Callable
+
+from email._header_value_parser import get_addr_spec, get_angle_addr
+from email.errors import HeaderParseError
 
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP
 
-from federation import ingest
+from federation import ingest, writer
 from federation.errors import Rejected
 from federation.settings import Settings
 
@@ -31,6 +41,24 @@ class _Replies:
         if isinstance(status, str) and status.startswith("552 Error"):
             status = "552 5.3.4 Message trop volumineux / message too large"
         await super().push(status)
+
+
+    def _getaddr(self, arg: str):
+        """aiosmtpd 1.4's MAIL/RCPT address parse, without the typing.Protocol class it
+        defines on every call (a tenth of a millisecond per command)."""
+        if not arg:
+            return "", ""
+        try:
+            if arg.lstrip().startswith("<"):
+                address, rest = get_angle_addr(arg)
+            else:
+                address, rest = get_addr_spec(arg)
+        except HeaderParseError:
+            return None, None
+        addr = address.addr_spec
+        if self.local_part_limit and len(addr.rpartition("@")[0]) > self.local_part_limit:
+            return None, None
+        return addr, rest
 
 
 class _SMTP(_Replies, SMTP):
@@ -52,7 +80,8 @@ class Listener:
         if len(envelope.rcpt_tos) >= MAX_RCPT:
             return "452 4.5.3 Trop de destinataires / too many recipients"
         try:
-            await asyncio.to_thread(ingest.accepts, self.settings, address)
+            if not ingest.known_address(self.settings, address):  # cache miss: a query
+                await asyncio.to_thread(ingest.accepts, self.settings, address)
         except Rejected as refusal:  # never an open relay: only our own lists are accepted
             return f"{refusal.code} {refusal}"
         except Exception:
@@ -117,8 +146,9 @@ class Running:
     """A listener running on its own event loop in a background thread."""
 
     def __init__(self, settings: Settings, lmtp: bool = False, host: str | None = None,
-                 port: int | None = None):
+                 port: int | None = None, sock: socket.socket | None = None):
         self.loop = asyncio.new_event_loop()
+        self.sock = sock  # a socket already listening (shared by prefork processes)
         self._ready = threading.Event()
         self._error: BaseException | None = None
         self.host = host or settings.smtp_host
@@ -130,7 +160,8 @@ class Running:
         asyncio.set_event_loop(self.loop)
         try:
             self.server = self.loop.run_until_complete(
-                self.loop.create_server(self._factory, self.host, self.port))
+                self.loop.create_server(self._factory, sock=self.sock) if self.sock
+                else self.loop.create_server(self._factory, self.host, self.port))
             self.port = self.server.sockets[0].getsockname()[1]  # port 0 → the OS's choice
         except BaseException as error:
             self._error = error
@@ -165,11 +196,87 @@ class Running:
         self.thread.join(10)
 
 
-def run_forever(settings: Settings, lmtp: bool = False) -> None:
-    """Serve SMTP (or LMTP) in the foreground until interrupted (``relais smtp``)."""
-    running = Running(settings, lmtp).start()
-    log.info("%s listener on %s:%s", "LMTP" if lmtp else "SMTP", running.host, running.port)
+def _serve(settings: Settings, lmtp: bool, sock: socket.socket | None = None) -> None:
+    running = Running(settings, lmtp, sock=sock).start()
+    log.info("%s listener on %s:%s (process %d)", "LMTP" if lmtp else "SMTP", running.host,
+             running.port, os.getpid())
     try:
         running.thread.join()
     except KeyboardInterrupt:
         running.stop()
+
+
+def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
+                processes: int = 1) -> None:
+    """Serve SMTP (or LMTP) in the foreground until interrupted (``relais smtp``).
+
+    The parent binds the socket, then forks one writer process, which owns the database's
+    write path (group commits, threading, indexing), and ``processes`` listener processes
+    sharing the socket (prefork, as Postfix runs many smtpd), which speak SMTP and parse,
+    and hand each message to the writer over a pipe. Each has its own interpreter lock, so
+    protocol, parsing and storage use separate cores. ``settings_for(n)`` gives listener
+    n's settings (listener 0 also recovers unfinished work; -1: the parent and the writer).
+    SIGTERM or Ctrl-C stops them all; if one of them dies the others are stopped too, and
+    the exit status says so (a process manager starts ``relais smtp`` again): a message
+    in flight then gets a 451 and its sender tries again.
+    """
+    first = settings_for(-1)  # host, port, database: nothing opened before the forks
+    sock = socket.create_server((first.smtp_host, first.smtp_port), backlog=256)
+    pipes = [multiprocessing.Pipe() for _ in range(processes)]
+    children: dict[int, str] = {}
+    stopping = False
+
+    def spawn(name: str, body: Callable[[], None]) -> None:
+        pid = os.fork()
+        if pid == 0:  # the child: its own engine, threads and event loop from here on
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            code = 0
+            try:
+                body()
+            except KeyboardInterrupt:
+                pass
+            except BaseException:
+                log.exception("%s failed", name)
+                code = 1
+            os._exit(code)
+        children[pid] = name
+
+    def listener(index: int) -> Callable[[], None]:
+        def body() -> None:
+            sock_settings = settings_for(index)
+            writer.attach(sock_settings, pipes[index][1])
+            _serve(sock_settings, lmtp, sock)
+        return body
+
+    def stop(_signum=None, _frame=None) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    spawn("writer", lambda: (sock.close(), writer.serve(first, [a for a, _b in pipes])))
+    for index in range(processes):
+        spawn(f"listener {index}", listener(index))
+    signal.signal(signal.SIGTERM, stop)
+    log.info("%d %s listener(s) and a writer on %s:%s", processes, "LMTP" if lmtp else "SMTP",
+             first.smtp_host, sock.getsockname()[1])
+    failed = False
+    try:
+        while children:
+            try:
+                pid, status = os.wait()
+            except ChildProcessError:
+                break
+            name = children.pop(pid, "?")
+            if not stopping:
+                log.error("%s exited (status %s): stopping", name, status)
+                failed = True
+                stop()
+    except KeyboardInterrupt:  # the children got the same SIGINT and stop on their own
+        stop()
+        for pid in list(children):
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+    if failed:
+        sys.exit(1)

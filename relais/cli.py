@@ -18,7 +18,7 @@ def _settings() -> Settings:
     return Settings.from_env().with_secret()
 
 
-def _server_settings() -> Settings:
+def _server_settings(recover: bool = True) -> Settings:
     """Settings for long-running processes: without Redis, jobs go to a background thread,
     and the pipeline is re-queued for any message a previous run archived but never finished."""
     from dataclasses import replace
@@ -26,7 +26,8 @@ def _server_settings() -> Settings:
     settings = _settings()
     if not settings.redis_url:
         settings = replace(settings, background_jobs=True)
-    jobs.recover(settings)
+    if recover:
+        jobs.recover(settings)
     return settings
 
 
@@ -89,10 +90,17 @@ def web(workers: int) -> None:
 
 @main.command()
 @click.option("--lmtp", is_flag=True, help="Speak LMTP (RFC 2033) for an MTA in front.")
-def smtp(lmtp: bool) -> None:
-    """The SMTP (or LMTP) listener alone."""
+@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Listener processes sharing the port (one writer process serves them).")
+def smtp(lmtp: bool, processes: int) -> None:
+    """The SMTP (or LMTP) listener alone: listener processes and one writer process."""
     from mail import server
-    server.run_forever(_server_settings(), lmtp=lmtp)
+
+    def settings_for(index: int) -> Settings:
+        # -1: the prefork parent, which only binds; 0 recovers unfinished work for everyone
+        return _server_settings(recover=index == 0) if index >= 0 else _settings()
+
+    server.run_forever(settings_for, lmtp=lmtp, processes=processes)
 
 
 @main.command()
