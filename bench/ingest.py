@@ -2,10 +2,13 @@
 
     .venv/bin/python bench/ingest.py [--n 2000] [--connections 8] [--database-url URL]
 
-Prints messages archived per second (SMTP hop, parsing, rules, threading, durable commit and
-the after-commit pipeline included: the listener runs as a separate `relais smtp` process on
-the embedded defaults), the bare `email.message_from_bytes(raw, policy=default)` parse rate of
-the same corpus in this process, and the ratio of the two (target: at least 0.40).
+Prints, for each of --repeat runs in a fresh database, messages archived per second (answered
+250: the SMTP hop, parsing, rules, storage, JWZ threading, the search index and a durable
+commit; the listener is a separate `relais smtp` process on the embedded defaults), the bare
+`email.message_from_bytes(raw, policy=default)` parse rate of the same corpus in this process
+(measured just before and just after, averaged), their ratio (target: at least 0.40), and how
+long after the last 250 the after-commit pipeline (theme tagging, delivery) had caught up;
+then the median ratio.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import email.policy
 import os
 import smtplib
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -84,21 +88,36 @@ def send_all(port: int, raws: list[bytes], connections: int, to: str) -> tuple[f
     return seconds, sum(accepted)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=2000)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--processes", type=int, default=0,
-                        help="listener processes (relais smtp --processes; default: its own)")
-    args = parser.parse_args()
-    raws = messages(corpus_path(args.n), crlf=True)
+def _unprocessed(database_url: str) -> int:
+    """Archived messages whose after-commit pipeline (themes, delivery) has not run yet."""
+    from sqlalchemy import create_engine, text
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(
+                "SELECT count(*) FROM messages WHERE NOT processed AND NOT ghost")).scalar()
+    finally:
+        engine.dispose()
+
+
+def _empty_database(database_url: str) -> None:
+    from sqlalchemy import create_engine, text
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def run_once(raws: list[bytes], args) -> tuple[float, float, float]:
+    """One run in a fresh database: (archived msg/s, bare parse msg/s, pipeline lag s)."""
     with tempfile.TemporaryDirectory() as tmp:
         port = _free_port()
         env = dict(os.environ, RELAIS_DATA_DIR=tmp, RELAIS_SMTP_PORT=str(port),
                    RELAIS_MAIL_DOMAIN="bench.test", PYTHONPATH=str(ROOT))
         env.pop("REDIS_URL", None)
+        database_url = args.database_url or f"sqlite:///{tmp}/relais.sqlite3"
         if args.database_url:
+            _empty_database(args.database_url)
             env["DATABASE_URL"] = args.database_url
         _relais(env, "init")
         _relais(env, "assembly", "add", "lyon", "--name", "Lyon")
@@ -110,17 +129,41 @@ def main() -> None:
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             _wait_port(port)
+            parse_before = bare_parse_rate(raws)
             seconds, accepted = send_all(port, raws, args.connections, "bench@bench.test")
+            sent = time.perf_counter()
+            while _unprocessed(database_url) and time.perf_counter() - sent < 120:
+                time.sleep(0.1)
+            lag = time.perf_counter() - sent
         finally:
             server.terminate()
             server.wait(10)
-        archived_rate = accepted / seconds
-        parse_rate = bare_parse_rate(raws)
-        print(f"corpus: {len(raws)} messages, {args.connections} connections, "
-              f"database: {args.database_url or 'embedded SQLite'}")
-        print(f"archived over SMTP: {accepted} in {seconds:.2f} s = {archived_rate:.0f} msg/s")
-        print(f"bare parse (email.message_from_bytes, policy=default): {parse_rate:.0f} msg/s")
-        print(f"ratio archived/parse: {archived_rate / parse_rate:.2f} (target >= 0.40)")
+        parse_rate = (parse_before + bare_parse_rate(raws)) / 2
+        return accepted / seconds, parse_rate, lag
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--database-url", default="",
+                        help="a PostgreSQL database to empty and use for each run")
+    parser.add_argument("--processes", type=int, default=0,
+                        help="listener processes (relais smtp --processes; default: its own)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the median is reported")
+    args = parser.parse_args()
+    raws = messages(corpus_path(args.n), crlf=True)
+    print(f"corpus: {len(raws)} messages, {args.connections} connections, "
+          f"database: {args.database_url or 'embedded SQLite'}")
+    ratios = []
+    for number in range(1, args.repeat + 1):
+        archived_rate, parse_rate, lag = run_once(raws, args)
+        ratios.append(archived_rate / parse_rate)
+        print(f"run {number}: archived over SMTP {archived_rate:.0f} msg/s; bare parse "
+              f"(email.message_from_bytes, policy=default) {parse_rate:.0f} msg/s; "
+              f"ratio {ratios[-1]:.2f}; pipeline (themes, delivery) done {lag:.1f} s "
+              f"after the last 250")
+    print(f"median ratio archived/parse: {statistics.median(ratios):.2f} (target >= 0.40)")
 
 
 if __name__ == "__main__":

@@ -62,12 +62,20 @@ def dispose(settings: Settings) -> None:
     """Close every pooled connection of this database (tests, forks)."""
     engine = _ENGINES.pop(settings.database_url, None)
     if engine is not None:
+        _FACTORIES.pop(id(engine), None)
         engine.dispose()
 
 
+_FACTORIES: dict[int, sessionmaker] = {}
+
+
 def sessions(settings: Settings) -> sessionmaker:
-    """A session factory bound to this settings' database."""
-    return sessionmaker(bind=engine_for(settings), expire_on_commit=False)
+    """A session factory bound to this settings' database (one per engine)."""
+    engine = engine_for(settings)
+    factory = _FACTORIES.get(id(engine))
+    if factory is None or factory.kw.get("bind") is not engine:
+        factory = _FACTORIES[id(engine)] = sessionmaker(bind=engine, expire_on_commit=False)
+    return factory
 
 
 @contextmanager

@@ -6,6 +6,7 @@ are archived alike. A 250 is only ever sent after ``receive`` has committed.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time
 import re
@@ -148,8 +149,15 @@ def _list_in(session, address: str) -> MailingList | None:
     if address not in known:
         row = session.connection().execute(
             _LIST, {"address": address.strip().strip("<>").lower()}).first()
-        known[address] = MailingList(**row._mapping) if row is not None else None
+        known[address] = _list_of(tuple(row)) if row is not None else None
     return known[address]
+
+
+@functools.lru_cache(maxsize=256)
+def _list_of(row: tuple) -> MailingList:
+    """A detached list object for a row, made once per distinct row: a changed list is a
+    different row, so an edit shows in the very next transaction."""
+    return MailingList(**dict(zip(_LIST.selected_columns.keys(), row)))
 
 
 def _admit(session, offer: Offer) -> tuple[MailingList, Entry] | Outcome:

@@ -55,7 +55,7 @@ class Parsed:
     body_text: str = ""
     body_html: str = ""
     attachments: tuple[Part, ...] = ()
-    headers: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)  # name → value (RFC 2047 not decoded)
     defect: str = ""
 
 
@@ -250,10 +250,13 @@ def _parse(raw: bytes) -> Parsed:
     text = "\n".join(plain)
     if not text and html:
         text = html_to_text(html)
+    # For the rules (List-Id, X-Loop, Auto-Submitted, To, Cc): unfolded, repeats joined,
+    # RFC 2047 words left as they came (nothing the rules look for hides in them).
     headers = {}
     for name, _value in msg.raw_items():
         if name not in headers:
-            headers[name] = clean_text(_header_text(raw_headers, name))[:2000]
+            value = ", ".join(raw_headers[name.lower()])
+            headers[name] = clean_text(value.replace("\r\n", "").replace("\n", ""))[:2000]
     return Parsed(
         message_id=(message_ids(first.get("message-id")) or [""])[0],
         from_name=_decode(from_name)[:500],

@@ -171,13 +171,19 @@ _PG_UPSERT = text(
     "ON CONFLICT (message_pk) DO UPDATE SET document = EXCLUDED.document")
 
 
-def _write(session: Session, documents: list[dict]) -> None:
+_FTS_DELETE = text("DELETE FROM search_index WHERE rowid = :pk")
+_FTS_INSERT = text("INSERT INTO search_index (rowid, subject, body, author) "
+                   "VALUES (:pk, :subject, :body, :author)")
+
+
+def _write(session: Session, documents: list[dict], fresh: bool = False) -> None:
+    """Store analysed documents, replacing any earlier ones (``fresh``: rows created in this
+    transaction, which can have no earlier document)."""
     connection = session.connection()
     if connection.dialect.name == "sqlite":
-        connection.execute(text("DELETE FROM search_index WHERE rowid = :pk"),
-                           [{"pk": d["pk"]} for d in documents])
-        connection.execute(text("INSERT INTO search_index (rowid, subject, body, author) "
-                                "VALUES (:pk, :subject, :body, :author)"), documents)
+        if not fresh:
+            connection.execute(_FTS_DELETE, [{"pk": d["pk"]} for d in documents])
+        connection.execute(_FTS_INSERT, documents)
     else:
         connection.execute(_PG_UPSERT, documents)
 
@@ -194,7 +200,7 @@ def index_all(session: Session, settings: Settings, messages: list) -> None:
     documents = [dict(m.document, pk=m.id) if getattr(m, "document", None) else document(m)
                  for m in messages if not m.ghost]  # analysed already before the write turn
     if documents:
-        _write(session, documents)
+        _write(session, documents, fresh=all(getattr(m, "fresh", False) for m in messages))
 
 
 def rebuild(settings: Settings, batch: int = 1000) -> int:

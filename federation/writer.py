@@ -126,62 +126,119 @@ def attach(settings: Settings, connection) -> None:
     _REMOTES[settings.database_url] = _Remote(connection)
 
 
+INLINE_BYTES = 256 * 1024  # an event loop prepares and sends smaller items itself
+
+
 class _Remote:
     """The committer of a writer process, reached over a pipe; items are prepared here
-    (parsed, analysed: the CPU work) before they are sent."""
+    (parsed, analysed: the CPU work) before they are sent.
+
+    Attached to an event loop (``on_loop``), the loop reads the replies itself and prepares
+    and sends small items inline: no thread hand-offs on the way of a message, each of
+    which can wait a switch interval for the interpreter lock. Otherwise (and for large
+    items) two threads do it.
+    """
 
     def __init__(self, connection):
         self.connection = connection
         self.futures: dict[int, Future] = {}
         self.lock = threading.Lock()
+        self.send_lock = threading.Lock()
         self.keys = iter(range(1, 1 << 62))
         self.outgoing: stdqueue.Queue = stdqueue.Queue()
-        for target, name in ((self._send_loop, "relais-prepare"), (self._receive_loop,
-                                                                  "relais-replies")):
-            threading.Thread(target=target, name=name, daemon=True).start()
+        self.loop = None
+        self.loop_thread: int | None = None
+        self.started = False
+        self.gone = False
+
+    def on_loop(self, loop) -> None:
+        """Read replies on this event loop (call it from the loop's thread)."""
+        self.loop, self.loop_thread = loop, threading.get_ident()
+        loop.add_reader(self.connection.fileno(), self._readable)
+
+    def _start_threads(self) -> None:
+        with self.lock:
+            if self.started:
+                return
+            self.started = True
+        threading.Thread(target=self._send_loop, name="relais-prepare", daemon=True).start()
+        if self.loop is None:
+            threading.Thread(target=self._receive_loop, name="relais-replies",
+                             daemon=True).start()
 
     def submit(self, process: Process, item) -> Future:
         future: Future = Future()
-        self.outgoing.put((process, item, future))
+        inline = (self.loop is not None and threading.get_ident() == self.loop_thread
+                  and len(getattr(item, "raw", b"")) <= INLINE_BYTES)
+        if inline:
+            self._send(process, item, future)
+        else:
+            self._start_threads()
+            self.outgoing.put((process, item, future))
         return future
+
+    def _send(self, process: Process, item, future: Future) -> None:
+        if hasattr(item, "prepare"):
+            try:
+                item.prepare()
+            except Exception:  # the process function meets it again and answers
+                log.exception("preparing a write failed")
+        with self.lock:
+            key = next(self.keys)
+            self.futures[key] = future
+        try:
+            with self.send_lock:
+                self.connection.send((key, process, item))
+        except Exception as error:  # the writer process is gone: nothing was stored
+            with self.lock:
+                self.futures.pop(key, None)
+            future.set_exception(WriterFailed(str(error)))
 
     def _send_loop(self) -> None:
         while True:
-            process, item, future = self.outgoing.get()
-            if hasattr(item, "prepare"):
-                try:
-                    item.prepare()
-                except Exception:  # the process function meets it again and answers
-                    log.exception("preparing a write failed")
-            with self.lock:
-                key = next(self.keys)
-                self.futures[key] = future
-            try:
-                self.connection.send((key, process, item))
-            except Exception as error:  # the writer process is gone: nothing was stored
-                with self.lock:
-                    self.futures.pop(key, None)
-                future.set_exception(WriterFailed(str(error)))
+            self._send(*self.outgoing.get())
+
+    def _answer(self, key: int, ok: bool, value) -> None:
+        with self.lock:
+            future = self.futures.pop(key, None)
+        if future is None:
+            return
+        if ok:
+            future.set_result(value)
+        else:
+            future.set_exception(WriterFailed(value))
+
+    def _readable(self) -> None:
+        try:
+            while self.connection.poll():
+                self._answer(*self.connection.recv())
+        except (EOFError, OSError):
+            self.loop.remove_reader(self.connection.fileno())
+            self._lost()
 
     def _receive_loop(self) -> None:
         while True:
             try:
-                key, ok, value = self.connection.recv()
+                self._answer(*self.connection.recv())
             except (EOFError, OSError):
                 break
-            with self.lock:
-                future = self.futures.pop(key, None)
-            if future is None:
-                continue
-            if ok:
-                future.set_result(value)
-            else:
-                future.set_exception(WriterFailed(value))
+        self._lost()
+
+    def _lost(self) -> None:
         log.error("the writer process is gone")
+        self.gone = True
         with self.lock:  # unanswered: not known to be on disk, so a temporary failure
             waiting, self.futures = list(self.futures.values()), {}
         for future in waiting:
             future.set_exception(WriterFailed("the writer process is gone"))
+
+
+def on_loop(settings: Settings, loop) -> None:
+    """Let an event loop read the writer process's replies for ``settings``' database (if
+    this process is attached to one); call it from the loop's thread."""
+    remote = _REMOTES.get(settings.database_url)
+    if remote is not None:
+        remote.on_loop(loop)
 
 
 def _with_retries(run: Callable[[], T]) -> T:
@@ -209,6 +266,9 @@ class _Committer:
         self.pending: stdqueue.Queue = stdqueue.Queue()
         self.preparing: stdqueue.Queue = stdqueue.Queue()
         self._lock_file = None
+        # a writer process's lookups kept between transactions (see _recall): SQLite only
+        self.memory: dict | None = {} if not start and settings.is_sqlite else None
+        self.memory_version = None
         self.thread = threading.Thread(target=self._loop, name="relais-writer", daemon=True)
         self.preparer = threading.Thread(target=self._prepare_loop, name="relais-prepare",
                                          daemon=True)
@@ -224,6 +284,24 @@ class _Committer:
             except Exception:  # the process function meets it again and answers for it
                 log.exception("preparing a write failed")
             self.pending.put(entry)
+
+    def _recall(self, session: Session) -> None:
+        """In a writer process on SQLite, give the transaction what the previous ones read
+        into ``session.info`` (a list's row, its bans: read-only lookups) while no other
+        connection has committed since: ``PRAGMA data_version`` changes exactly then. This
+        process's one connection is the only one that does not move it, and it only files
+        messages, which those lookups do not depend on."""
+        if self.memory is None:
+            return
+        version = session.connection().exec_driver_sql("PRAGMA data_version").scalar()
+        if version != self.memory_version:
+            self.memory, self.memory_version = {}, version
+        session.info.update(self.memory)
+
+    def _remember(self, session: Session) -> None:
+        if self.memory is not None:
+            self.memory = {key: value for key, value in session.info.items()
+                           if key.startswith("relais.")}
 
     @contextlib.contextmanager
     def _turn(self):
@@ -283,10 +361,12 @@ class _Committer:
         outcomes: list[tuple[bool, object]] = [(False, None)] * len(group)
         try:
             with session_scope(self.settings, write=True) as session:
+                self._recall(session)
                 for process, indexes in kinds.items():
                     results = process(session, [group[i][1] for i in indexes])
                     for index, result in zip(indexes, results):
                         outcomes[index] = (not isinstance(result, Exception), result)
+            self._remember(session)
             return outcomes
         except OperationalError:
             raise  # a lock or a lost connection: the whole group is retried

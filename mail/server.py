@@ -154,6 +154,7 @@ class Running:
         self.host = host or settings.smtp_host
         self.port = settings.smtp_port if port is None else port
         self._factory = _factory(settings, lmtp)
+        self._settings = settings
         self.thread = threading.Thread(target=self._run, name="relais-smtp", daemon=True)
 
     def _run(self) -> None:
@@ -168,6 +169,7 @@ class Running:
             self._ready.set()
             return
         self._ready.set()
+        self.loop.call_soon(writer.on_loop, self._settings, self.loop)
         self.loop.run_forever()
 
     def start(self) -> "Running":
@@ -221,7 +223,19 @@ def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
     in flight then gets a 451 and its sender tries again.
     """
     first = settings_for(-1)  # host, port, database: nothing opened before the forks
-    sock = socket.create_server((first.smtp_host, first.smtp_port), backlog=256)
+    # Each listener gets a socket of its own on the same port (SO_REUSEPORT), so the kernel
+    # spreads connections evenly, where one shared socket goes to whichever wakes first.
+    # The parent's is bound, never listening: it reserves the port and tells it.
+    reuse = processes > 1 and hasattr(socket, "SO_REUSEPORT")
+    sock = socket.create_server((first.smtp_host, first.smtp_port), backlog=256,
+                                reuse_port=reuse)
+    if reuse:
+        address = sock.getsockname()[:2]
+        sock.close()
+        sock = socket.socket(socket.AF_INET6 if ":" in address[0] else socket.AF_INET)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind(address)
     pipes = [multiprocessing.Pipe() for _ in range(processes)]
     children: dict[int, str] = {}
     stopping = False
@@ -245,7 +259,12 @@ def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
         def body() -> None:
             sock_settings = settings_for(index)
             writer.attach(sock_settings, pipes[index][1])
-            _serve(sock_settings, lmtp, sock)
+            own = sock
+            if reuse:
+                own = socket.create_server(sock.getsockname()[:2], backlog=256,
+                                           reuse_port=True)
+                sock.close()
+            _serve(sock_settings, lmtp, own)
         return body
 
     def stop(_signum=None, _frame=None) -> None:

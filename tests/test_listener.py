@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from federation import search
 from federation.db import session_scope
-from federation.models import Message, Thread
+from federation.models import Ban, MailingList, Message, Thread
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -133,3 +133,21 @@ def test_a_dead_writer_means_451_never_250(lists):
     with session_scope(lists) as session:
         ids = set(session.scalars(select(Message.message_id)))
         assert "before@x" in ids and "after@x" not in ids
+
+
+def test_a_ban_added_meanwhile_applies_to_the_next_message(lists):
+    """The writer process keeps a list's row and bans between transactions only while no
+    other connection has committed (SQLite's data_version): an admin's ban counts at once."""
+    server, port = _start(lists, processes=1)
+    try:
+        assert _send_all(port, [_mail("first@x", "Premier")], connections=1) == [250]
+        with session_scope(lists) as session:
+            mailing_list = session.scalar(select(MailingList).filter_by(
+                address="semences@lists.test"))
+            session.add(Ban(list_id=mailing_list.id, pattern="lea@example.org"))
+        assert _send_all(port, [_mail("second@x", "Second")], connections=1) == [550]
+    finally:
+        output = _stop(server)
+    assert server.returncode == 0, output
+    with session_scope(lists) as session:
+        assert set(session.scalars(select(Message.message_id))) == {"first@x"}
