@@ -25,7 +25,7 @@ from .db import session_scope
 from .models import Assembly, MailingList, Message, Theme, ThreadTheme
 from .settings import Settings
 from .taxonomy import fold
-from .textprep import guess_lang, stem
+from .textprep import guess_lang, stem, stem_all
 
 PER_PAGE = 20
 BEST_OF = 1000  # matches ranked for an unfiltered relevance search (see search())
@@ -102,7 +102,7 @@ def unquoted(body: str) -> str:
 
 def analyse(text_: str, lang: str) -> str:
     """Folded, stemmed words of a text joined by spaces: what both backends index."""
-    return " ".join(stem(word, lang) for word in words(text_))
+    return " ".join(stem_all(words(text_), lang))
 
 
 def parse_query(query: str) -> tuple[Term, ...]:

@@ -109,6 +109,22 @@ def stem(word: str, lang: str) -> str:
     return found
 
 
+_STEMS_BY_LANG: dict[str, dict[str, str]] = {"fr": {}, "en": {}}
+
+
+def stem_all(words: list[str], lang: str) -> list[str]:
+    """``stem`` of each word (the same results), with one memo per language: indexing
+    stems every word of every message, and a plain dict look-up is most of that work."""
+    memo = _STEMS_BY_LANG.setdefault(lang, {})
+    found = [memo.get(word) for word in words]
+    for index, value in enumerate(found):
+        if value is None:
+            value = found[index] = stem(words[index], lang)
+            if len(memo) < 500_000:
+                memo[words[index]] = value
+    return found
+
+
 def _add_ngrams(text: str, weight: float, lang: str, counts: dict, surfaces: dict) -> None:
     """Add weighted unigram and bigram counts of one text to counts, surface forms to surfaces."""
     stops = _STOP_FR | _STOP_EN

@@ -24,7 +24,7 @@ from typing import Callable, TypeVar
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from .db import session_scope
+from .db import engine_for, session_scope
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -269,6 +269,7 @@ class _Committer:
         # a writer process's lookups kept between transactions (see _recall): SQLite only
         self.memory: dict | None = {} if not start and settings.is_sqlite else None
         self.memory_version = None
+        self.connection = None
         self.thread = threading.Thread(target=self._loop, name="relais-writer", daemon=True)
         self.preparer = threading.Thread(target=self._prepare_loop, name="relais-prepare",
                                          daemon=True)
@@ -284,6 +285,32 @@ class _Committer:
             except Exception:  # the process function meets it again and answers for it
                 log.exception("preparing a write failed")
             self.pending.put(entry)
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        """A write transaction: in a writer process on its own connection, kept open for
+        the process's life (no pool checkout, reset and event round per group), else as
+        every other writer gets one."""
+        if self.memory is None:
+            with session_scope(self.settings, write=True) as session:
+                yield session
+            return
+        if self.connection is None:
+            self.connection = engine_for(self.settings).connect().execution_options(
+                sqlite_immediate=True)
+        try:
+            with self.connection.begin():
+                session = Session(bind=self.connection, expire_on_commit=False)
+                try:
+                    yield session
+                    session.flush()
+                finally:
+                    session.close()
+        except OperationalError:  # a lost connection is not kept
+            with contextlib.suppress(Exception):
+                self.connection.close()
+            self.connection = None
+            raise
 
     def _recall(self, session: Session) -> None:
         """In a writer process on SQLite, give the transaction what the previous ones read
@@ -360,7 +387,7 @@ class _Committer:
             kinds.setdefault(process, []).append(index)
         outcomes: list[tuple[bool, object]] = [(False, None)] * len(group)
         try:
-            with session_scope(self.settings, write=True) as session:
+            with self._transaction() as session:
                 self._recall(session)
                 for process, indexes in kinds.items():
                     results = process(session, [group[i][1] for i in indexes])
