@@ -107,13 +107,7 @@ def serve(settings: Settings, connections: list) -> None:
                 senders.append((connection, key))
         if not group:
             continue
-        try:
-            with committer._turn():
-                outcomes = _with_retries(lambda: committer._commit(group))
-        except BaseException as error:  # the commit failed: nobody's work is on disk
-            log.exception("group commit of %d failed", len(group))
-            outcomes = [(False, error)] * len(group)
-        for (connection, key), (ok, value) in zip(senders, outcomes):
+        for (connection, key), (ok, value) in zip(senders, committer.commit(group)):
             reply = (key, True, value) if ok else (key, False, f"{type(value).__name__}: {value}")
             try:
                 connection.send(reply)
@@ -361,20 +355,23 @@ class _Committer:
                     group.append(self.pending.get_nowait())
                 except stdqueue.Empty:
                     break
-            try:
-                with self._turn():
-                    outcomes = _with_retries(lambda: self._commit(group))
-            except BaseException as error:  # the commit failed: nobody's work is on disk
-                log.exception("group commit of %d failed", len(group))
-                for _process, _item, future in group:
-                    if not future.done():
-                        future.set_exception(error)
-                continue
-            for (_process, _item, future), (ok, value) in zip(group, outcomes):
+            for (_process, _item, future), (ok, value) in zip(group, self.commit(group)):
+                if future.done():
+                    continue
                 if ok:  # answered only once everything is committed
                     future.set_result(value)
                 else:
                     future.set_exception(value)
+
+    def commit(self, group: list) -> list[tuple[bool, object]]:
+        """Commit a group in this committer's turn, with retries; (ok, value) per item.
+        If the commit itself fails, nobody's work is on disk and every item says so."""
+        try:
+            with self._turn():
+                return _with_retries(lambda: self._commit(group))
+        except BaseException as error:
+            log.exception("group commit of %d failed", len(group))
+            return [(False, error)] * len(group)
 
     def _commit(self, group: list) -> list[tuple[bool, object]]:
         """Run the group in one transaction; (ok, value or exception) per item, in order.
