@@ -1,6 +1,7 @@
 """``relais smtp`` as it runs in production: listener processes and one writer process."""
 from __future__ import annotations
 
+import email.message
 import os
 import signal
 import smtplib
@@ -15,6 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from federation import search
+from federation.message import attachment_bytes
 from federation.db import session_scope
 from federation.models import Ban, MailingList, Message, Thread
 
@@ -151,3 +153,25 @@ def test_a_ban_added_meanwhile_applies_to_the_next_message(lists):
     assert server.returncode == 0, output
     with session_scope(lists) as session:
         assert set(session.scalars(select(Message.message_id))) == {"first@x"}
+
+
+def test_a_large_message_goes_through_the_writer_byte_for_byte(lists):
+    """Messages over writer.INLINE_BYTES are prepared off the event loop, then stored as sent."""
+    payload = bytes(range(256)) * 4096  # 1 MiB, past the inline limit
+    mail = email.message.EmailMessage()
+    mail["From"], mail["To"] = "lea@example.org", "semences@lists.test"
+    mail["Subject"], mail["Message-ID"] = "Plans", "<plans@x>"
+    mail.set_content("Les plans en pièce jointe.")
+    mail.add_attachment(payload, maintype="application", subtype="octet-stream",
+                        filename="plans.bin")
+    raw = mail.as_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    server, port = _start(lists, processes=1)
+    try:
+        assert _send_all(port, [raw, _mail("small@x", "Petit")], connections=2) == [250, 250]
+    finally:
+        output = _stop(server)
+    assert server.returncode == 0, output
+    with session_scope(lists) as session:
+        stored = session.scalar(select(Message).filter_by(message_id="plans@x"))
+        assert stored.raw == raw
+        assert attachment_bytes(stored.raw, 0)[2] == payload
