@@ -34,6 +34,7 @@ class Entry:
     raw: bytes
     parsed: Parsed
     message_id: str
+    document: dict | None = None  # search.document of it, analysed before the write turn
 
 
 @dataclass(frozen=True)
@@ -125,4 +126,4 @@ def _filed(pk: int, list_id: int, entry: Entry, fresh: bool, received_at) -> Fil
                  references=parsed.references, in_reply_to=parsed.in_reply_to,
                  subject=parsed.subject, date=parsed.date or received_at, fresh=fresh,
                  body_text=parsed.body_text, from_name=parsed.from_name,
-                 from_addr=parsed.from_addr)
+                 from_addr=parsed.from_addr, document=entry.document)

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from sqlalchemy import bindparam, select
 
-from . import commands, jobs, moderation, queue, rules, writer
+from . import commands, jobs, moderation, queue, rules, search, writer
 from .archive import Entry, generated_message_id, store
 from .db import session_scope
 from .directory import find_list
@@ -25,6 +25,7 @@ from .message import Parsed, parse
 from .models import MailingList
 from .pipeline import archive_steps
 from .settings import Settings
+from .threads import Filed
 
 log = logging.getLogger(__name__)
 # The addresses every list also answers (Mailman's): commands, owners and VERP bounces.
@@ -134,6 +135,7 @@ class Offer:
     sender: str = ""
     recipients: tuple[str, ...] = ()
     approved: bool = False
+    document: dict | None = None
 
 
 _LIST = select(*MailingList.__table__.c).where(
@@ -176,7 +178,7 @@ def _admit(session, offer: Offer) -> tuple[MailingList, Entry] | Outcome:
         return Outcome(offer.address, HELD_REPLY, held_pk=pk, duplicate=not created)
     message_id = offer.parsed.message_id or generated_message_id(offer.raw,
                                                                  offer.settings.mail_domain)
-    return mailing_list, Entry(offer.raw, offer.parsed, message_id)
+    return mailing_list, Entry(offer.raw, offer.parsed, message_id, offer.document)
 
 
 def file_offers(session, offers: list[Offer]) -> list[Outcome | Exception]:
@@ -226,13 +228,19 @@ class Posting:
     recipients: tuple[str, ...] = ()
     approved: bool = False
     parsed: Parsed | None = None
+    document: dict | None = None
 
     def prepare(self) -> None:
-        """The CPU work that needs no database: parsing. It runs before the write turn, in
-        the listener process when there is a writer process. (The search analysis stays
-        with the writer: measured, the listener is the busier of the two.)"""
+        """The CPU work that needs no database: parsing and the search analysis. The
+        committer runs it before taking its write turn, so that listener processes do it
+        side by side and only the statements wait for each other."""
         if self.parsed is None:
             self.parsed = parse(self.raw)
+            parsed = self.parsed
+            self.document = search.document(Filed(
+                id=0, list_id=0, message_id=parsed.message_id, subject=parsed.subject,
+                body_text=parsed.body_text, from_name=parsed.from_name,
+                from_addr=parsed.from_addr))
 
 
 def file_postings(session, postings: list[Posting]) -> list[list[Outcome]]:
@@ -243,7 +251,8 @@ def file_postings(session, postings: list[Posting]) -> list[list[Outcome]]:
         posting.prepare()
         for address in posting.addresses:
             offers.append(Offer(posting.settings, posting.raw, posting.parsed, address,
-                                posting.sender, posting.recipients, posting.approved))
+                                posting.sender, posting.recipients, posting.approved,
+                                posting.document))
             owners.append(index)
     found: list[list[Outcome]] = [[] for _ in postings]
     for offer, index, result in zip(offers, owners, file_offers(session, offers)):

@@ -197,7 +197,8 @@ def index(session: Session, settings: Settings, message: Message) -> None:
 
 def index_all(session: Session, settings: Settings, messages: list) -> None:
     """Make stored messages searchable at once, in one statement (an ARCHIVE_STEPS step)."""
-    documents = [document(m) for m in messages if not m.ghost]
+    documents = [dict(m.document, pk=m.id) if getattr(m, "document", None) else document(m)
+                 for m in messages if not m.ghost]  # analysed already before the write turn
     if documents:
         _write(session, documents, fresh=all(getattr(m, "fresh", False) for m in messages))
 

@@ -108,6 +108,7 @@ class Filed:
     from_addr: str = ""
     thread_id: int | None = None  # set by ``attach``
     ghost: bool = False
+    document: dict | None = None  # its search document, when analysed ahead of the write
 
     @property
     def reference_ids(self) -> list[str]:
