@@ -231,11 +231,15 @@ class Posting:
     document: dict | None = None
 
     def prepare(self) -> None:
-        """The CPU work that needs no database: parsing and the search analysis. The
-        committer runs it before taking its write turn, so that listener processes do it
-        side by side and only the statements wait for each other."""
+        """The CPU work that needs no database: parsing, and on PostgreSQL the search
+        analysis too. It runs before the write turn, in the listener process when there is
+        a writer process. Where the analysis goes was measured: on SQLite the listener is
+        the busier process and the writer does it; on PostgreSQL, whose statements are
+        round trips to another process, the writer is, and the listener does it."""
         if self.parsed is None:
             self.parsed = parse(self.raw)
+            if self.settings.is_sqlite:
+                return
             parsed = self.parsed
             self.document = search.document(Filed(
                 id=0, list_id=0, message_id=parsed.message_id, subject=parsed.subject,
