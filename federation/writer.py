@@ -18,7 +18,6 @@ import queue as stdqueue
 import threading
 import time
 from concurrent.futures import Future
-from multiprocessing import connection as mp_connection
 from typing import Callable, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -31,7 +30,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ATTEMPTS = 5
 MAX_GROUP = 64
-_COMMITTERS: dict[str, "_Committer"] = {}
+_COMMITTERS: dict[str, "Committer"] = {}
 _COMMITTERS_LOCK = threading.Lock()
 # process(session, items) → one result per item; an Exception instance as a result is raised
 # for that item's caller only (the process function wrote nothing for it).
@@ -58,10 +57,11 @@ def submit(settings: Settings, process: Process, item) -> Future:
     """Like ``batched``, without waiting: a Future of the item's result (an event loop awaits
     it with ``asyncio.wrap_future`` instead of parking a thread on it).
 
-    In a process attached to a writer process (``attach``), work whose process function is
-    a module-level function goes there; anything else (a closure) commits here.
+    In a process attached to a writer process (``federation.pipes.attach``), work whose
+    process function is a module-level function goes there; anything else (a closure)
+    commits here.
     """
-    remote = _REMOTES.get(settings.database_url)
+    remote = REMOTES.get(settings.database_url)
     if remote is not None and getattr(process, "__qualname__", "") == process.__name__ \
             and process is not _each:
         return remote.submit(process, item)
@@ -69,170 +69,12 @@ def submit(settings: Settings, process: Process, item) -> Future:
         committer = _COMMITTERS.get(settings.database_url)
         if committer is None or not (committer.thread.is_alive()
                                      and committer.preparer.is_alive()):
-            committer = _COMMITTERS[settings.database_url] = _Committer(settings)
+            committer = _COMMITTERS[settings.database_url] = Committer(settings)
     return committer.submit(process, item)
 
 
-# ------------------------------------------------------------------ a writer process
-
-_REMOTES: dict[str, "_Remote"] = {}
-
-
-class WriterFailed(RuntimeError):
-    """The writer process could not commit this item (its log says why)."""
-
-
-def serve(settings: Settings, connections: list) -> None:
-    """Be the writer process of ``relais smtp``: commit the work its listener processes send
-    over ``connections`` (multiprocessing pipes), in group commits, and answer each item.
-
-    One process then owns the database's write path, with an interpreter lock of its own:
-    the listeners' event loops and parsing never compete with it for CPU. One thread does
-    it all: read what has arrived, commit it as one group, answer, again.
-    """
-    committer = _Committer(settings, start=False)
-    open_connections = list(connections)
-    while open_connections:
-        group, senders = [], []
-        for connection in mp_connection.wait(open_connections):
-            while len(group) < MAX_GROUP:
-                try:
-                    if group and not connection.poll():
-                        break
-                    key, process, item = connection.recv()
-                except (EOFError, OSError):  # that listener is gone
-                    open_connections.remove(connection)
-                    break
-                group.append((process, item, None))
-                senders.append((connection, key))
-        if not group:
-            continue
-        for (connection, key), (ok, value) in zip(senders, committer.commit(group)):
-            reply = (key, True, value) if ok else (key, False, f"{type(value).__name__}: {value}")
-            try:
-                connection.send(reply)
-            except OSError:
-                log.warning("could not answer a listener")
-
-
-def attach(settings: Settings, connection) -> None:
-    """Send this process's batched work for ``settings``' database to a writer process."""
-    _REMOTES[settings.database_url] = _Remote(connection)
-
-
-INLINE_BYTES = 256 * 1024  # an event loop prepares and sends smaller items itself
-
-
-class _Remote:
-    """The committer of a writer process, reached over a pipe; items are prepared here
-    (parsed, analysed: the CPU work) before they are sent.
-
-    Attached to an event loop (``on_loop``), the loop reads the replies itself and prepares
-    and sends small items inline: no thread hand-offs on the way of a message, each of
-    which can wait a switch interval for the interpreter lock. Otherwise (and for large
-    items) two threads do it.
-    """
-
-    def __init__(self, connection):
-        self.connection = connection
-        self.futures: dict[int, Future] = {}
-        self.lock = threading.Lock()
-        self.send_lock = threading.Lock()
-        self.keys = iter(range(1, 1 << 62))
-        self.outgoing: stdqueue.Queue = stdqueue.Queue()
-        self.loop = None
-        self.loop_thread: int | None = None
-        self.started = False
-        self.gone = False
-
-    def on_loop(self, loop) -> None:
-        """Read replies on this event loop (call it from the loop's thread)."""
-        self.loop, self.loop_thread = loop, threading.get_ident()
-        loop.add_reader(self.connection.fileno(), self._readable)
-
-    def _start_threads(self) -> None:
-        with self.lock:
-            if self.started:
-                return
-            self.started = True
-        threading.Thread(target=self._send_loop, name="relais-prepare", daemon=True).start()
-        if self.loop is None:
-            threading.Thread(target=self._receive_loop, name="relais-replies",
-                             daemon=True).start()
-
-    def submit(self, process: Process, item) -> Future:
-        future: Future = Future()
-        inline = (self.loop is not None and threading.get_ident() == self.loop_thread
-                  and len(getattr(item, "raw", b"")) <= INLINE_BYTES)
-        if inline:
-            self._send(process, item, future)
-        else:
-            self._start_threads()
-            self.outgoing.put((process, item, future))
-        return future
-
-    def _send(self, process: Process, item, future: Future) -> None:
-        if hasattr(item, "prepare"):
-            try:
-                item.prepare()
-            except Exception:  # the process function meets it again and answers
-                log.exception("preparing a write failed")
-        with self.lock:
-            key = next(self.keys)
-            self.futures[key] = future
-        try:
-            with self.send_lock:
-                self.connection.send((key, process, item))
-        except Exception as error:  # the writer process is gone: nothing was stored
-            with self.lock:
-                self.futures.pop(key, None)
-            future.set_exception(WriterFailed(str(error)))
-
-    def _send_loop(self) -> None:
-        while True:
-            self._send(*self.outgoing.get())
-
-    def _answer(self, key: int, ok: bool, value) -> None:
-        with self.lock:
-            future = self.futures.pop(key, None)
-        if future is None:
-            return
-        if ok:
-            future.set_result(value)
-        else:
-            future.set_exception(WriterFailed(value))
-
-    def _readable(self) -> None:
-        try:
-            while self.connection.poll():
-                self._answer(*self.connection.recv())
-        except (EOFError, OSError):
-            self.loop.remove_reader(self.connection.fileno())
-            self._lost()
-
-    def _receive_loop(self) -> None:
-        while True:
-            try:
-                self._answer(*self.connection.recv())
-            except (EOFError, OSError):
-                break
-        self._lost()
-
-    def _lost(self) -> None:
-        log.error("the writer process is gone")
-        self.gone = True
-        with self.lock:  # unanswered: not known to be on disk, so a temporary failure
-            waiting, self.futures = list(self.futures.values()), {}
-        for future in waiting:
-            future.set_exception(WriterFailed("the writer process is gone"))
-
-
-def on_loop(settings: Settings, loop) -> None:
-    """Let an event loop read the writer process's replies for ``settings``' database (if
-    this process is attached to one); call it from the loop's thread."""
-    remote = _REMOTES.get(settings.database_url)
-    if remote is not None:
-        remote.on_loop(loop)
+# Writer processes this process is attached to, by database URL (federation.pipes fills it).
+REMOTES: dict = {}
 
 
 def _with_retries(run: Callable[[], T]) -> T:
@@ -247,7 +89,7 @@ def _with_retries(run: Callable[[], T]) -> T:
     raise AssertionError("unreachable")
 
 
-class _Committer:
+class Committer:
     """One thread that commits the waiting work of every ingest thread together, fed by
     one that prepares it (items with a ``prepare()`` method: parsing, analysis).
 
@@ -267,7 +109,7 @@ class _Committer:
         self.thread = threading.Thread(target=self._loop, name="relais-writer", daemon=True)
         self.preparer = threading.Thread(target=self._prepare_loop, name="relais-prepare",
                                          daemon=True)
-        if start:  # a writer process (``serve``) drives _commit itself
+        if start:  # a writer process (``federation.pipes.serve``) drives ``commit`` itself
             self.thread.start()
             self.preparer.start()
 

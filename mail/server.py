@@ -24,7 +24,7 @@ from email.errors import HeaderParseError
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP
 
-from federation import ingest, writer
+from federation import ingest, pipes
 from federation.errors import Rejected
 from federation.settings import Settings
 
@@ -169,7 +169,7 @@ class Running:
             self._ready.set()
             return
         self._ready.set()
-        self.loop.call_soon(writer.on_loop, self._settings, self.loop)
+        self.loop.call_soon(pipes.on_loop, self._settings, self.loop)
         self.loop.run_forever()
 
     def start(self) -> "Running":
@@ -236,7 +236,7 @@ def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.bind(address)
-    pipes = [multiprocessing.Pipe() for _ in range(processes)]
+    channels = [multiprocessing.Pipe() for _ in range(processes)]
     children: dict[int, str] = {}
     stopping = False
 
@@ -258,7 +258,7 @@ def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
     def listener(index: int) -> Callable[[], None]:
         def body() -> None:
             sock_settings = settings_for(index)
-            writer.attach(sock_settings, pipes[index][1])
+            pipes.attach(sock_settings, channels[index][1])
             own = sock
             if reuse:
                 own = socket.create_server(sock.getsockname()[:2], backlog=256,
@@ -274,7 +274,7 @@ def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
 
-    spawn("writer", lambda: (sock.close(), writer.serve(first, [a for a, _b in pipes])))
+    spawn("writer", lambda: (sock.close(), pipes.serve(first, [a for a, _b in channels])))
     for index in range(processes):
         spawn(f"listener {index}", listener(index))
     signal.signal(signal.SIGTERM, stop)
