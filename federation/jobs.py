@@ -5,8 +5,9 @@ import logging
 import threading
 import time
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .db import session_scope
 from .models import Message, Thread
@@ -87,16 +88,25 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
         messages = [m for m in (found.get(pk) for pk in message_pks)
                     if m is not None and not m.ghost and not m.processed]
         thread_ids = {m.thread_id for m in messages if m.thread_id is not None}
-        if thread_ids:  # one query for the batch's threads and lists, kept in the identity map
-            list(session.scalars(select(Thread).where(Thread.id.in_(thread_ids))
-                                 .options(joinedload(Thread.mailing_list))))
+        # One query for the batch's threads and their lists. Held in a variable for the
+        # whole batch: the identity map only keeps weak references, and objects nobody holds
+        # would be loaded again, with their list, by every step that asks for them.
+        threads = list(session.scalars(select(Thread).where(Thread.id.in_(thread_ids))
+                                       .options(joinedload(Thread.mailing_list)))) \
+            if thread_ids else []
         last_of_thread = {m.thread_id: m.id for m in messages}
         for message in messages:
             newest = last_of_thread.get(message.thread_id) == message.id
             for step in pipeline.PIPELINE:
                 if newest or not getattr(step, "per_thread", False):
                     step(session, settings, message)
-            message.processed = True
+        done = [m.id for m in messages]
+        for start in range(0, len(done), MAX_BATCH):  # one statement, not one per message
+            session.execute(update(Message).where(Message.id.in_(done[start:start + MAX_BATCH]))
+                            .values(processed=True).execution_options(synchronize_session=False))
+        for message in messages:
+            set_committed_value(message, "processed", True)
+        del threads
 
 
 def by_thread(settings: Settings, message_pks: list[int],
