@@ -61,7 +61,11 @@ def attach(settings: Settings, connection) -> None:
     REMOTES[settings.database_url] = _Remote(connection)
 
 
-INLINE_BYTES = 256 * 1024  # an event loop prepares and sends smaller items itself
+INLINE_BYTES = 256 * 1024  # an event loop prepares and sends smaller items itself...
+# ...while at most this many wait for an answer: a few small items always fit in the socket
+# buffer (about 200 KB), so the loop's send never blocks; past that (a writer falling
+# behind), the sending thread takes over and only it waits.
+INLINE_WAITING = 12
 
 
 class _Remote:
@@ -104,7 +108,8 @@ class _Remote:
     def submit(self, process: Process, item) -> Future:
         future: Future = Future()
         inline = (self.loop is not None and threading.get_ident() == self.loop_thread
-                  and len(getattr(item, "raw", b"")) <= INLINE_BYTES)
+                  and len(getattr(item, "raw", b"")) <= INLINE_BYTES
+                  and len(self.futures) < INLINE_WAITING and self.outgoing.empty())
         if inline:
             self._send(process, item, future)
         else:
