@@ -88,14 +88,18 @@ def send_all(port: int, raws: list[bytes], connections: int, to: str) -> tuple[f
     return seconds, sum(accepted)
 
 
-def _unprocessed(database_url: str) -> int:
-    """Archived messages whose after-commit pipeline (themes, delivery) has not run yet."""
+def _wait_for_pipeline(database_url: str, timeout: float = 120.0) -> None:
+    """Until no archived message waits for its after-commit pipeline (themes, delivery)."""
     from sqlalchemy import create_engine, text
     engine = create_engine(database_url)
+    count = text("SELECT count(*) FROM messages WHERE NOT processed AND NOT ghost")
+    deadline = time.perf_counter() + timeout
     try:
-        with engine.connect() as connection:
-            return connection.execute(text(
-                "SELECT count(*) FROM messages WHERE NOT processed AND NOT ghost")).scalar()
+        while time.perf_counter() < deadline:
+            with engine.connect() as connection:
+                if not connection.execute(count).scalar():
+                    return
+            time.sleep(0.1)
     finally:
         engine.dispose()
 
@@ -132,8 +136,7 @@ def run_once(raws: list[bytes], args) -> tuple[float, float, float]:
             parse_before = bare_parse_rate(raws)
             seconds, accepted = send_all(port, raws, args.connections, "bench@bench.test")
             sent = time.perf_counter()
-            while _unprocessed(database_url) and time.perf_counter() - sent < 120:
-                time.sleep(0.1)
+            _wait_for_pipeline(database_url)
             lag = time.perf_counter() - sent
         finally:
             server.terminate()

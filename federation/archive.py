@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from .message import Parsed
 from .models import Attachment, Message, utcnow
-from .threads import CHUNK, Filed
+from .threads import Filed, chunks
 
 MESSAGES = Message.__table__
 ATTACHMENTS = Attachment.__table__
@@ -36,6 +36,12 @@ class Entry:
     message_id: str
     document: dict | None = None  # search.document of it, analysed before the write turn
 
+    @classmethod
+    def of(cls, raw: bytes, parsed: Parsed, domain: str,
+           document: dict | None = None) -> "Entry":
+        """The entry of a message, under its own Message-ID or one made from its bytes."""
+        return cls(raw, parsed, parsed.message_id or generated_message_id(raw, domain), document)
+
 
 @dataclass(frozen=True)
 class Stored:
@@ -55,10 +61,8 @@ def generated_message_id(raw: bytes, domain: str) -> str:
 def _existing(session: Session, list_id: int, message_ids: list[str]) -> dict[str, tuple[int, bool]]:
     """Message-ID → (row id, ghost) of the rows this list already has among these ids."""
     found: dict[str, tuple[int, bool]] = {}
-    unique = sorted(set(message_ids))
-    for start in range(0, len(unique), CHUNK):
-        for row in session.connection().execute(
-                _EXISTING, {"list": list_id, "ids": unique[start:start + CHUNK]}):
+    for chunk in chunks(sorted(set(message_ids))):
+        for row in session.connection().execute(_EXISTING, {"list": list_id, "ids": chunk}):
             found[row.message_id] = (row.id, bool(row.ghost))
     return found
 

@@ -17,7 +17,7 @@ from typing import Iterable
 from sqlalchemy import bindparam, select
 
 from . import commands, jobs, moderation, queue, rules, search, writer
-from .archive import Entry, generated_message_id, store
+from .archive import Entry, store
 from .db import session_scope
 from .directory import find_list
 from .errors import Hold, Rejected, UnknownList
@@ -73,10 +73,10 @@ ROUTE_TTL = 5.0
 
 def _lookup(settings: Settings, address: str) -> tuple[str, str, int] | None:
     """(role, list address, list id) for an address, from a short-lived cache or the database."""
+    cached = _cached_route(settings, address)
+    if cached is not None:
+        return cached
     key = (settings.database_url, address.strip().strip("<>").lower())
-    cached = _ROUTES.get(key)
-    if cached is not None and cached[3] > time.monotonic():
-        return cached[:3]
     with session_scope(settings, write=False) as session:
         found = destination(session, address)
         if found is None:
@@ -176,9 +176,8 @@ def _admit(session, offer: Offer) -> tuple[MailingList, Entry] | Outcome:
         pk, created = moderation.hold(session, mailing_list, offer.raw, offer.parsed,
                                       offer.sender, held.reason)
         return Outcome(offer.address, HELD_REPLY, held_pk=pk, duplicate=not created)
-    message_id = offer.parsed.message_id or generated_message_id(offer.raw,
-                                                                 offer.settings.mail_domain)
-    return mailing_list, Entry(offer.raw, offer.parsed, message_id, offer.document)
+    return mailing_list, Entry.of(offer.raw, offer.parsed, offer.settings.mail_domain,
+                                  offer.document)
 
 
 def file_offers(session, offers: list[Offer]) -> list[Outcome | Exception]:
@@ -216,10 +215,15 @@ def file_offers(session, offers: list[Offer]) -> list[Outcome | Exception]:
 TEMPORARY = "451 4.3.0 Erreur temporaire / temporary failure"
 
 
+def _refused(address: str, refusal: Rejected) -> Outcome:
+    """The Outcome of a refusal: its code and sender-facing text."""
+    return Outcome(address, f"{refusal.code} {refusal}")
+
+
 @dataclass
 class Posting:
-    """One message for one or more posting addresses, waiting for the committer; it is
-    parsed there, in the same pass as its group (``parsed`` keeps the result for a retry)."""
+    """One message for one or more posting addresses, waiting for the committer; ``parsed``
+    (and ``document``) keep what ``prepare`` worked out, for the group and for a retry."""
 
     settings: Settings
     raw: bytes
@@ -260,9 +264,8 @@ def file_postings(session, postings: list[Posting]) -> list[list[Outcome]]:
             owners.append(index)
     found: list[list[Outcome]] = [[] for _ in postings]
     for offer, index, result in zip(offers, owners, file_offers(session, offers)):
-        if isinstance(result, Rejected):
-            result = Outcome(offer.address, f"{result.code} {result}")
-        found[index].append(result)
+        found[index].append(_refused(offer.address, result)
+                            if isinstance(result, Rejected) else result)
     return found
 
 
@@ -297,7 +300,7 @@ def receive(settings: Settings, raw: bytes, recipients: Iterable[str],
         try:
             routed = _route(settings, raw, address, sender)
         except Rejected as refusal:
-            outcomes[index] = Outcome(address, f"{refusal.code} {refusal}")
+            outcomes[index] = _refused(address, refusal)
             continue
         except Exception:
             log.exception("could not route a message for %s", address)
@@ -371,8 +374,7 @@ def archive_batch(settings: Settings, address: str, raws: list[bytes],
             except Rejected:
                 refused += 1
                 continue
-            entries.append(Entry(raw, parsed_one, parsed_one.message_id
-                                 or generated_message_id(raw, settings.mail_domain)))
+            entries.append(Entry.of(raw, parsed_one, settings.mail_domain))
         stored = store(session, mailing_list.id, entries)
         archive_steps(session, settings, [s.filed for s in stored if s.filed is not None])
         created = [s.pk for s in stored if s.created]

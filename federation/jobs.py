@@ -91,8 +91,8 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
         # One query for the batch's threads and their lists. Held in a variable for the
         # whole batch: the identity map only keeps weak references, and objects nobody holds
         # would be loaded again, with their list, by every step that asks for them.
-        threads = list(session.scalars(select(Thread).where(Thread.id.in_(thread_ids))
-                                       .options(joinedload(Thread.mailing_list)))) \
+        held = list(session.scalars(select(Thread).where(Thread.id.in_(thread_ids))  # noqa: F841
+                                    .options(joinedload(Thread.mailing_list)))) \
             if thread_ids else []
         last_of_thread = {m.thread_id: m.id for m in messages}
         for message in messages:
@@ -106,7 +106,6 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
                             .values(processed=True).execution_options(synchronize_session=False))
         for message in messages:
             set_committed_value(message, "processed", True)
-        del threads
 
 
 def by_thread(settings: Settings, message_pks: list[int],

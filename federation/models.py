@@ -117,15 +117,6 @@ class Message(Base):
                       Index("ix_messages_mid", "message_id"),
                       Index("ix_messages_list_date", "list_id", "date"))
 
-    @property
-    def reference_ids(self) -> list[str]:
-        """References then In-Reply-To, in order, without duplicates."""
-        ids: list[str] = []
-        for mid in (self.references or "").split() + (self.in_reply_to or "").split():
-            if mid not in ids and mid != self.message_id:
-                ids.append(mid)
-        return ids
-
 
 class Attachment(Base):
     """A non-body MIME part of a message; its bytes are extracted from the raw message on demand."""

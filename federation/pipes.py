@@ -14,7 +14,7 @@ from concurrent.futures import Future
 from multiprocessing import connection as mp_connection
 
 from .settings import Settings
-from .writer import MAX_GROUP, REMOTES, Committer, Process
+from .writer import MAX_GROUP, REMOTES, Committer, Process, resolve
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def serve(settings: Settings, connections: list) -> None:
     the listeners' event loops and parsing never compete with it for CPU. One thread does
     it all: read what has arrived, commit it as one group, answer, again.
     """
-    committer = Committer(settings, start=False)
+    committer = Committer(settings, dedicated=True)
     open_connections = list(connections)
     while open_connections:
         group, senders = [], []
@@ -88,7 +88,6 @@ class _Remote:
         self.loop = None
         self.loop_thread: int | None = None
         self.started = False
-        self.gone = False
 
     def on_loop(self, loop) -> None:
         """Read replies on this event loop (call it from the loop's thread)."""
@@ -132,7 +131,7 @@ class _Remote:
         except Exception as error:  # the writer process is gone: nothing was stored
             with self.lock:
                 self.futures.pop(key, None)
-            future.set_exception(WriterFailed(str(error)))
+            resolve(future, False, WriterFailed(str(error)))
 
     def _send_loop(self) -> None:
         while True:
@@ -141,12 +140,8 @@ class _Remote:
     def _answer(self, key: int, ok: bool, value) -> None:
         with self.lock:
             future = self.futures.pop(key, None)
-        if future is None:
-            return
-        if ok:
-            future.set_result(value)
-        else:
-            future.set_exception(WriterFailed(value))
+        if future is not None:
+            resolve(future, ok, value if ok else WriterFailed(value))
 
     def _readable(self) -> None:
         try:
@@ -166,11 +161,10 @@ class _Remote:
 
     def _lost(self) -> None:
         log.error("the writer process is gone")
-        self.gone = True
         with self.lock:  # unanswered: not known to be on disk, so a temporary failure
             waiting, self.futures = list(self.futures.values()), {}
         for future in waiting:
-            future.set_exception(WriterFailed("the writer process is gone"))
+            resolve(future, False, WriterFailed("the writer process is gone"))
 
 
 def on_loop(settings: Settings, loop) -> None:

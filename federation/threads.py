@@ -167,7 +167,8 @@ class _Batch:
         return node
 
 
-def _chunks(values: list, size: int = CHUNK):
+def chunks(values: list, size: int = CHUNK):
+    """Slices of at most ``size`` values, for IN (...) lists."""
     for start in range(0, len(values), size):
         yield values[start:start + size]
 
@@ -175,7 +176,7 @@ def _chunks(values: list, size: int = CHUNK):
 def _load(batch: _Batch, message_ids: set[str]) -> None:
     """Load the containers of these Message-IDs, whether each has children, and their
     threads, in one statement per chunk of ids."""
-    for chunk in _chunks(sorted(message_ids)):
+    for chunk in chunks(sorted(message_ids)):
         for row in batch.connection.execute(_LOAD, {"list": batch.list_id, "ids": chunk}):
             batch.add(_Node(row.id, row.message_id, row.parent_id, row.thread_id, bool(row.ghost)))
             if row.parent:
@@ -188,7 +189,7 @@ def _load(batch: _Batch, message_ids: set[str]) -> None:
 
 def _load_threads(batch: _Batch, thread_ids: set[int]) -> None:
     wanted = sorted(thread_ids - set(batch.threads))
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         for row in batch.connection.execute(_THREAD_ROWS, {"ids": chunk}):
             batch.threads[row.id] = _Stats(row.id, row.root_message_id, row.subject,
                                            row.started_at, row.last_activity, row.message_count)

@@ -57,13 +57,11 @@ def submit(settings: Settings, process: Process, item) -> Future:
     """Like ``batched``, without waiting: a Future of the item's result (an event loop awaits
     it with ``asyncio.wrap_future`` instead of parking a thread on it).
 
-    In a process attached to a writer process (``federation.pipes.attach``), work whose
-    process function is a module-level function goes there; anything else (a closure)
-    commits here.
+    In a process attached to a writer process (``federation.pipes.attach``), batched work
+    goes there; ``transaction`` work (closures, which cannot cross a pipe) commits here.
     """
     remote = REMOTES.get(settings.database_url)
-    if remote is not None and getattr(process, "__qualname__", "") == process.__name__ \
-            and process is not _each:
+    if remote is not None and process is not _each:
         return remote.submit(process, item)
     with _COMMITTERS_LOCK:
         committer = _COMMITTERS.get(settings.database_url)
@@ -75,6 +73,17 @@ def submit(settings: Settings, process: Process, item) -> Future:
 
 # Writer processes this process is attached to, by database URL (federation.pipes fills it).
 REMOTES: dict = {}
+
+
+def resolve(future: Future, ok: bool, value) -> None:
+    """Answer a caller, unless it gave up: an event loop cancels the future of a session that
+    went away (asyncio.wrap_future), and a cancelled future takes no result."""
+    if future.done():
+        return
+    if ok:
+        future.set_result(value)
+    else:
+        future.set_exception(value)
 
 
 def _with_retries(run: Callable[[], T]) -> T:
@@ -97,19 +106,20 @@ class Committer:
     the interpreter lock), the preparer parses the next messages.
     """
 
-    def __init__(self, settings: Settings, start: bool = True):
+    def __init__(self, settings: Settings, dedicated: bool = False):
         self.settings = settings
         self.pending: stdqueue.Queue = stdqueue.Queue()
         self.preparing: stdqueue.Queue = stdqueue.Queue()
         self._lock_file = None
-        # a writer process's lookups kept between transactions (see _recall): SQLite only
-        self.memory: dict | None = {} if not start and settings.is_sqlite else None
+        # ``dedicated``: the only writer of its process (``federation.pipes.serve``), which
+        # drives ``commit`` itself, keeps its connection and, on SQLite, its lookups
+        self.memory: dict | None = {} if dedicated and settings.is_sqlite else None
         self.memory_version = None
         self.connection = None
         self.thread = threading.Thread(target=self._loop, name="relais-writer", daemon=True)
         self.preparer = threading.Thread(target=self._prepare_loop, name="relais-prepare",
                                          daemon=True)
-        if start:  # a writer process (``federation.pipes.serve``) drives ``commit`` itself
+        if not dedicated:
             self.thread.start()
             self.preparer.start()
 
@@ -168,9 +178,9 @@ class Committer:
 
     @contextlib.contextmanager
     def _turn(self):
-        """On SQLite, wait for the other listener processes' committers on a lock file:
-        the kernel wakes a waiter the moment the lock is free, where SQLite's own busy
-        handler sleeps and polls (1, 2, 5, 10… ms), which would set the pace of every group."""
+        """On SQLite, take turns with the committers of other processes (a writer process,
+        an import) on a lock file: the kernel wakes a waiter the moment the lock is free,
+        where SQLite's own busy handler sleeps and polls (1, 2, 5, 10… ms)."""
         if not self.settings.is_sqlite:
             yield
             return
@@ -198,12 +208,7 @@ class Committer:
                 except stdqueue.Empty:
                     break
             for (_process, _item, future), (ok, value) in zip(group, self.commit(group)):
-                if future.done():
-                    continue
-                if ok:  # answered only once everything is committed
-                    future.set_result(value)
-                else:
-                    future.set_exception(value)
+                resolve(future, ok, value)  # only once everything is committed
 
     def commit(self, group: list) -> list[tuple[bool, object]]:
         """Commit a group in this committer's turn, with retries; (ok, value) per item.
@@ -238,7 +243,7 @@ class Committer:
             raise  # a lock or a lost connection: the whole group is retried
         except Exception:  # one is bad (or lost a race): run each alone to find out which
             log.info("group of %d failed; committing its items one by one", len(group))
-        with session_scope(self.settings, write=True) as session:
+        with self._transaction() as session:
             for index, (process, item, _future) in enumerate(group):
                 result = _alone(session, process, item)
                 outcomes[index] = (not isinstance(result, Exception), result)

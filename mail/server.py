@@ -42,7 +42,6 @@ class _Replies:
             status = "552 5.3.4 Message trop volumineux / message too large"
         await super().push(status)
 
-
     def _getaddr(self, arg: str):
         """aiosmtpd 1.4's MAIL/RCPT address parse, without the typing.Protocol class it
         defines on every call (a tenth of a millisecond per command)."""
@@ -110,10 +109,9 @@ class Listener:
         transient = [reply for reply in replies if reply.startswith("4")]
         return (transient or replies)[0]
 
-
     async def _archive(self, raw: bytes, recipients: list[str], sender: str) -> list:
-        """Mail for posting addresses goes straight to the next group commit (parsed there)
-        and is awaited without parking a thread; the rest (commands, owners, bounces, an
+        """Mail for posting addresses goes straight to the next group commit (prepared on
+        the way: ``ingest.Posting.prepare``) and is awaited without parking a thread; the rest (commands, owners, bounces, an
         address not in the route cache) runs ``ingest.receive`` in a worker thread."""
         future = ingest.submit(self.settings, raw, recipients, sender)
         if future is None:
@@ -227,15 +225,15 @@ def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
     # spreads connections evenly, where one shared socket goes to whichever wakes first.
     # The parent's is bound, never listening: it reserves the port and tells it.
     reuse = processes > 1 and hasattr(socket, "SO_REUSEPORT")
-    sock = socket.create_server((first.smtp_host, first.smtp_port), backlog=256,
-                                reuse_port=reuse)
+    family, _type, _proto, _name, address = socket.getaddrinfo(
+        first.smtp_host, first.smtp_port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     if reuse:
-        address = sock.getsockname()[:2]
-        sock.close()
-        sock = socket.socket(socket.AF_INET6 if ":" in address[0] else socket.AF_INET)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        sock.bind(address)
+    sock.bind(address)
+    if not reuse:
+        sock.listen(256)
     channels = [multiprocessing.Pipe() for _ in range(processes)]
     children: dict[int, str] = {}
     stopping = False
