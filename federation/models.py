@@ -105,6 +105,9 @@ class Message(Base):
     parse_defect: Mapped[str] = mapped_column(Text, default="")
     generated_id: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # set when an admin deleted or redacted it (federation/erasure.py); the tombstone's "when"
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    erasure_reason: Mapped[str] = mapped_column(Text, default="")
     # set once the after-commit pipeline has run; a restart re-queues the rest (never lost)
     processed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -115,7 +118,8 @@ class Message(Base):
 
     __table_args__ = (UniqueConstraint("list_id", "message_id", name="uq_messages_list_mid"),
                       Index("ix_messages_mid", "message_id"),
-                      Index("ix_messages_list_date", "list_id", "date"))
+                      Index("ix_messages_list_date", "list_id", "date"),
+                      Index("ix_messages_erased", "erased_at"))
 
 
 class Attachment(Base):
@@ -146,6 +150,7 @@ class Member(Base):
     last_bounce_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     disabled_reason: Mapped[str] = mapped_column(Text, default="")
+    consent: Mapped[str] = mapped_column(Text, default="")  # how it got here: "added by admin"...
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     mailing_list: Mapped[MailingList] = relationship()
 

@@ -155,7 +155,7 @@ def list_() -> None:
 @click.option("--description", default="")
 def list_add(address: str, assembly_slug: str, name: str, policy: str, private: bool,
              description: str) -> None:
-    """Create a list owned by an assembly."""
+    """Create a list owned by an assembly (an existing list is refused: see 'list edit')."""
     settings = _settings()
     try:
         with session_scope(settings) as session:
@@ -165,6 +165,48 @@ def list_add(address: str, assembly_slug: str, name: str, policy: str, private: 
             click.echo(f"list {created.address} ({created.policy}) in {assembly_slug}")
     except Invalid as error:
         raise click.ClickException(str(error))
+
+
+@list_.command("edit")
+@click.argument("address")
+@click.option("--name", default=None, help="Display name.")
+@click.option("--description", default=None)
+@click.option("--policy", type=click.Choice(directory.POLICIES), default=None,
+              help="Who may post without moderation.")
+@click.option("--private/--public", "private", default=None,
+              help="Hide the archive from the public web and feeds, or show it.")
+@click.option("--subject-prefix", default=None, help="Put before each subject, e.g. '[Semences]'.")
+@click.option("--footer", default=None, help="Text added to each copy (empty: none).")
+@click.option("--dmarc", type=click.Choice(directory.DMARC_MODES), default=None,
+              help="Rewrite From: always, per the author's DMARC policy, or never (RFC 7489).")
+@click.option("--digest", type=click.Choice(directory.DIGEST_FORMATS), default=None,
+              help="Digest format: MIME (RFC 1153 with message/rfc822 parts) or plain text.")
+@click.option("--bounce-threshold", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Bounce score that disables a member's delivery (default 5).")
+@click.option("--complaint-action", type=click.Choice(directory.COMPLAINT_ACTIONS), default=None,
+              help="What an abuse complaint (RFC 5965) does to the member.")
+@click.option("--emergency-moderation/--no-emergency-moderation", default=None,
+              help="Hold every post for the moderators.")
+def list_edit(address: str, name, description, policy, private, subject_prefix, footer, dmarc,
+              digest, bounce_threshold, complaint_action, emergency_moderation) -> None:
+    """Change the given settings of a list, and only those; print what changed."""
+    settings = _settings()
+    try:
+        with session_scope(settings) as session:
+            found = directory.find_list(session, address)
+            if found is None:
+                raise Invalid(f"aucune liste {address!r} / no list {address!r}")
+            changed = directory.edit_list(
+                session, found, name=name, description=description, policy=policy,
+                public=None if private is None else not private, subject_prefix=subject_prefix,
+                footer=footer, dmarc=dmarc, digest=digest, bounce_threshold=bounce_threshold,
+                complaint_action=complaint_action, emergency_moderation=emergency_moderation)
+    except Invalid as error:
+        raise click.ClickException(str(error))
+    if not changed:
+        click.echo(f"{address}: rien n'a changé / nothing changed")
+    for field, (old, new) in changed.items():
+        click.echo(f"{address}: {field}: {old!r} -> {new!r}")
 
 
 @main.command("import")

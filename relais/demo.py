@@ -128,8 +128,9 @@ def seed(settings: Settings, if_empty: bool = False) -> int:
         for slug, name, description in ASSEMBLIES:
             directory.add_assembly(session, slug, name, description)
         for local, assembly, name, policy in LISTS:
-            directory.add_list(session, local, assembly, settings.mail_domain, name=name,
-                               policy=policy)
+            if directory.find_list(session, f"{local}@{settings.mail_domain}") is None:
+                directory.add_list(session, local, assembly, settings.mail_domain, name=name,
+                                   policy=policy)
     start = datetime.now(timezone.utc) - timedelta(days=len(THREADS) + 1)
     sent = 0
     for index, (local, subject, posts) in enumerate(THREADS):

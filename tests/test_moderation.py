@@ -32,9 +32,7 @@ def lists(lists):
 
 def set_policy(settings, policy: str, address: str = POST) -> None:
     with session_scope(settings) as session:
-        ml = find_list(session, address)
-        directory.add_list(session, address, ml.assembly.slug, settings.mail_domain,
-                           policy=policy, public=ml.public)
+        directory.edit_list(session, find_list(session, address), policy=policy)
 
 
 def archived(settings, message_id: str) -> bool:
