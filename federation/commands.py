@@ -154,7 +154,7 @@ def confirm(settings: Settings, secret: str,
         language = data.get("language") or "fr"
         if token.purpose == "subscribe":
             member = membership.add(session, ml, token.email, language=language,
-                                    name=data.get("name", ""))
+                                    name=data.get("name", ""), consent="confirmed by mail")
             notice = notices.build(settings, "welcome", member.language, member.email, ml)
             outcome = "subscribed"
         elif token.purpose == "unsubscribe":

@@ -6,12 +6,14 @@ provider we deliver to uses that, and Mailman and Sympa fold case too.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from .errors import Invalid
-from .models import MailingList, Member
+from .models import MailingList, Member, utcnow
 
 ROLES = ("member", "moderator", "owner")
 DELIVERIES = ("each", "digest", "none")
@@ -34,19 +36,26 @@ def find(session: Session, mailing_list: MailingList, email: str) -> Member | No
         func.lower(Member.email) == (email or "").strip().strip("<>").lower()))
 
 
-def add(session: Session, mailing_list: MailingList, email: str, role: str | None = None,
-        delivery: str | None = None, language: str | None = None, name: str = "") -> Member:
-    """Subscribe an address, or update the given fields of an existing member (idempotent)."""
+def _check(role: str | None, delivery: str | None) -> None:
     if role is not None and role not in ROLES:
         raise Invalid(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
     if delivery is not None and delivery not in DELIVERIES:
         raise Invalid(f"unknown delivery {delivery!r}; choose one of {', '.join(DELIVERIES)}")
+
+
+def add(session: Session, mailing_list: MailingList, email: str, role: str | None = None,
+        delivery: str | None = None, language: str | None = None, name: str = "",
+        consent: str = "") -> Member:
+    """Subscribe an address, or update the given fields of an existing member (idempotent);
+    ``consent`` says how a new member got here ("confirmed by mail", "added by admin")."""
+    _check(role, delivery)
     email = normalize_email(email)
     member = find(session, mailing_list, email)
     if member is None:
         member = Member(list_id=mailing_list.id, email=email, name=name or "",
                         role=role or "member", delivery=delivery or "each",
-                        language=language if language in LANGUAGES else "fr")
+                        language=language if language in LANGUAGES else "fr",
+                        consent=consent[:500])
         session.add(member)
     else:
         member.role = role or member.role
@@ -55,6 +64,50 @@ def add(session: Session, mailing_list: MailingList, email: str, role: str | Non
         member.name = name or member.name
     session.flush()
     return member
+
+
+@dataclass
+class Added:
+    """What a bulk add did: the addresses added, and (what, why) for each one skipped."""
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+_BATCH = 1000  # rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits
+
+
+def add_many(session: Session, mailing_list: MailingList, people: Iterable[tuple[str, str, str]],
+             consent: str, role: str | None = None, delivery: str | None = None,
+             language: str | None = None) -> Added:
+    """Subscribe many (label, email, name) at once, in the caller's transaction, with bulk
+    inserts; existing members, invalid and repeated addresses are skipped with the reason
+    (``label`` names the entry in those reasons: the address, or "line 12")."""
+    _check(role, delivery)
+    known = set(session.scalars(select(func.lower(Member.email)).where(
+        Member.list_id == mailing_list.id)))
+    outcome, rows, seen = Added(), [], set()
+    now = utcnow()
+    for label, raw_email, name in people:
+        try:
+            email = normalize_email(raw_email)
+        except Invalid:
+            outcome.skipped.append((label, f"adresse invalide / invalid address {raw_email!r}"))
+            continue
+        duplicate, _ = email in seen, seen.add(email)
+        if duplicate:
+            outcome.skipped.append((label, f"en double dans la liste donnée / duplicate: {email}"))
+        elif email in known:
+            outcome.skipped.append((label, f"déjà membre / already a member: {email}"))
+        else:
+            outcome.added.append(email)
+            rows.append(dict(list_id=mailing_list.id, email=email, name=(name or "")[:500],
+                             role=role or "member", delivery=delivery or "each",
+                             language=language if language in LANGUAGES else "fr",
+                             consent=consent[:500], created_at=now))
+    for start in range(0, len(rows), _BATCH):
+        session.execute(insert(Member), rows[start:start + _BATCH])
+    return outcome
 
 
 def remove(session: Session, mailing_list: MailingList, email: str) -> bool:
