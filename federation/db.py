@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from .datadir import private_dir, private_file
 from .settings import Settings
 
 _ENGINES: dict[str, Engine] = {}
@@ -33,13 +35,24 @@ def _begin_sqlite(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def sqlite_path(settings: Settings) -> Path | None:
+    """The SQLite database file, or None (PostgreSQL, or an in-memory database)."""
+    if not settings.is_sqlite:
+        return None
+    database = make_url(settings.database_url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
 def engine_for(settings: Settings) -> Engine:
     """Return the shared engine for this database URL, creating it on first use."""
     url = settings.database_url
     engine = _ENGINES.get(url)
     if engine is None:
         if url.startswith("sqlite"):
-            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(settings.data_dir)
+            path = sqlite_path(settings)
+            if path is not None and not path.exists():
+                private_file(path)  # SQLite gives its -wal and -shm the same mode
             engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
                                    pool_size=16, max_overflow=16)
             event.listen(engine, "connect", _tune_sqlite)

@@ -6,7 +6,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from .db import engine_for
+from .datadir import tighten
+from .db import engine_for, sqlite_path
 from .settings import Settings
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -20,8 +21,9 @@ def _config(settings: Settings) -> Config:
 
 
 def upgrade(settings: Settings) -> None:
-    """Bring the database to the newest revision; running it twice changes nothing."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    """Bring the database to the newest revision; running it twice changes nothing.
+    The data dir is made owner-only on the way (``relais init`` and ``serve`` come here)."""
+    tighten(settings.data_dir, sqlite_path(settings))
     config = _config(settings)
     with engine_for(settings).begin() as connection:
         config.attributes["connection"] = connection

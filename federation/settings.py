@@ -6,6 +6,8 @@ import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .datadir import private_dir
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -74,7 +76,7 @@ class Settings:
         """Return settings whose secret key is set, generating one into the data dir once."""
         if self.secret_key:
             return self
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.data_dir)
         path = self.data_dir / "secret_key"
         if not path.exists():
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

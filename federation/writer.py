@@ -23,6 +23,7 @@ from typing import Callable, TypeVar
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from .datadir import private_file
 from .db import engine_for, session_scope
 from .settings import Settings
 
@@ -185,8 +186,7 @@ class Committer:
             yield
             return
         if self._lock_file is None:
-            self.settings.data_dir.mkdir(parents=True, exist_ok=True)
-            self._lock_file = open(self.settings.data_dir / "writer.lock", "a+b")
+            self._lock_file = open(private_file(self.settings.data_dir / "writer.lock"), "a+b")
         fcntl.flock(self._lock_file, fcntl.LOCK_EX)
         try:
             yield

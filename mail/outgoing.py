@@ -9,6 +9,7 @@ so a fan-out is many MAIL/RCPT/DATA rounds on a few reused connections.
 from __future__ import annotations
 
 import mailbox
+import os
 import re
 import smtplib
 import socket
@@ -16,6 +17,7 @@ import ssl
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from federation.datadir import private_dir
 from federation.settings import Settings
 
 TIMEOUT = 30.0
@@ -63,14 +65,23 @@ def crlf(raw: bytes) -> bytes:
     return _BARE_LF.sub(b"\r\n", raw)
 
 
+class _Outbox(mailbox.Maildir):
+    """A Maildir whose messages are owner-only (the stdlib creates them 0666 & ~umask)."""
+
+    def _create_tmp(self):
+        handle = super()._create_tmp()
+        os.fchmod(handle.fileno(), 0o600)  # before a byte of the copy is written
+        return handle
+
+
 class Connection:
     """One reusable way out: an SMTP session to the relay, or the Maildir outbox."""
 
     def __init__(self, settings: Settings):
         self.relay = relay_of(settings.relay_url) if settings.relay_url else None
         if not self.relay:  # Maildir creates only the last folder; the data dir may be new
-            settings.outbox_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.outbox = None if self.relay else mailbox.Maildir(settings.outbox_dir, create=True)
+            private_dir(settings.outbox_dir.parent)
+        self.outbox = None if self.relay else _Outbox(settings.outbox_dir, create=True)
         self.smtp: smtplib.SMTP | None = None
 
     def __enter__(self) -> "Connection":
