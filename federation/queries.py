@@ -193,13 +193,14 @@ def freshness(session: Session, scope: Scope) -> tuple:
     """A cheap stamp that changes when a message arrives in, or is deleted from, the scope.
 
     Index probes only: the newest arrival (per list, or anywhere for the "all" scope, where a
-    private arrival merely costs a rebuild) and the number of deleted messages (few)."""
+    private arrival merely costs a rebuild), the number of deleted messages (few) and the
+    newest erasure anywhere (rare: a redaction, which deletes nothing, rebuilds every page)."""
     if scope.thread_id is not None:  # a thread's few rows: one pass over them
-        newest, deleted = session.execute(
+        newest, deleted, erased = session.execute(
             select(func.max(Message.received_at),
-                   func.count().filter(Message.deleted.is_(True)))
+                   func.count().filter(Message.deleted.is_(True)), func.max(Message.erased_at))
             .where(Message.thread_id == scope.thread_id)).one()
-        return newest, deleted or 0
+        return newest, deleted or 0, erased
     newest = select(func.max(Message.received_at))
     deleted = select(func.count()).select_from(Message).where(Message.deleted.is_(True))
     if scope.public_only:
@@ -208,7 +209,8 @@ def freshness(session: Session, scope: Scope) -> tuple:
         probes = [newest.where(Message.list_id == list_id) for list_id in scope.list_ids]
         deleted = deleted.where(Message.list_id.in_(scope.list_ids))
     stamps = [session.scalar(probe) for probe in probes]
-    return (max((s for s in stamps if s is not None), default=None), session.scalar(deleted) or 0)
+    return (max((s for s in stamps if s is not None), default=None), session.scalar(deleted) or 0,
+            session.scalar(select(func.max(Message.erased_at))))
 
 
 def mbox_rows(session: Session, list_id: int | None = None, thread_id: int | None = None,

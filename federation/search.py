@@ -195,6 +195,18 @@ def index(session: Session, settings: Settings, message: Message) -> None:
     _write(session, [document(message)])
 
 
+def forget(session: Session, pks: list[int]) -> None:
+    """Drop the documents of erased messages: their words must find nothing (GDPR art. 17)."""
+    if not pks:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.execute(_FTS_DELETE, [{"pk": pk} for pk in pks])
+    else:
+        connection.execute(text("DELETE FROM search_documents WHERE message_pk = :pk"),
+                           [{"pk": pk} for pk in pks])
+
+
 def index_all(session: Session, settings: Settings, messages: list) -> None:
     """Make stored messages searchable at once, in one statement (an ARCHIVE_STEPS step)."""
     documents = [dict(m.document, pk=m.id) if getattr(m, "document", None) else document(m)
@@ -214,7 +226,7 @@ def rebuild(settings: Settings, batch: int = 1000) -> int:
         with session_scope(settings) as session:
             messages = list(session.scalars(
                 select(Message).options(undefer(Message.body_text))
-                .where(Message.ghost.is_(False), Message.id > last)
+                .where(Message.ghost.is_(False), Message.deleted.is_(False), Message.id > last)
                 .order_by(Message.id).limit(batch)))
             if not messages:
                 return done

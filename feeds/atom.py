@@ -166,7 +166,8 @@ def message_entry(base_url: str, row, categories: tuple[str, ...] = ()) -> Entry
     parent = parents[-1] if parents else ""
     link = links.absolute(base_url, links.thread_path(row.message_id)) + "#" + links.anchor(row.message_id)
     return EntrySpec(
-        id=links.entry_id(row.message_id), title=obfuscate(row.subject), updated=row.date,
+        id=links.entry_id(row.message_id), title=obfuscate(row.subject),
+        updated=getattr(row, "erased_at", None) or row.date,  # a redaction updates the entry
         published=row.date, link=link, author=display_name(row.from_name, row.from_addr),
         content_html=content.entry_html(row.body_text, row.body_html),
         in_reply_to=links.entry_id(parent) if parent else "",
@@ -177,8 +178,9 @@ def message_entry(base_url: str, row, categories: tuple[str, ...] = ()) -> Entry
 def message_tombstone(base_url: str, row) -> Tombstone:
     """The tombstone of a deleted message (RFC 6721).
 
-    No deletion time is stored, so ``when`` is the later of its date and its arrival: never
-    before the entry's own ``updated``, and stable, so the document (and its ETag) is too."""
-    when = max(d for d in (row.date, row.received_at) if d is not None)
+    ``when`` is the erasure time; for rows deleted without one, the later of its date and its
+    arrival: never before the entry's own ``updated``, and stable, so the ETag is too."""
+    when = getattr(row, "erased_at", None) or max(
+        d for d in (row.date, row.received_at) if d is not None)
     return Tombstone(ref=links.entry_id(row.message_id), when=when,
                      link=links.permalink(base_url, row.message_id))

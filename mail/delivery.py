@@ -36,7 +36,7 @@ def _message_builder(settings: Settings, message_pk: int):
     """(list info, builder of one recipient's bytes) for an archived message, or None."""
     with session_scope(settings) as session:
         message = session.get(Message, message_pk)
-        if message is None or message.ghost:
+        if message is None or message.ghost or message.deleted:
             return None
         mailing_list = message.mailing_list
         info = copies.ListInfo.of(mailing_list)
@@ -51,7 +51,7 @@ def fan_out(settings: Settings, message_pk: int) -> None:
     """Send one archived message to each member of its list, exactly once each."""
     with session_scope(settings) as session:
         message = session.get(Message, message_pk)
-        if message is None or not deliveries.current(message):
+        if message is None or message.deleted or not deliveries.current(message):
             return
         emails = deliveries.recipients(session, message.mailing_list, "each",
                                        joined_before=message.received_at)

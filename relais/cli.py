@@ -265,6 +265,8 @@ from relais.members import member as _member  # noqa: E402
 main.add_command(_member)
 from relais.digests import digest as _digest  # noqa: E402
 main.add_command(_digest)
+from relais.messages import message as _message  # noqa: E402
+main.add_command(_message)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,58 @@
+"""``relais message delete|redact``: erasure and privacy requests from the command line."""
+from __future__ import annotations
+
+import click
+
+from federation import erasure
+from federation.db import session_scope
+from federation.errors import Invalid
+from federation.settings import Settings
+
+
+def _settings() -> Settings:
+    return Settings.from_env().with_secret()
+
+
+@click.group()
+def message() -> None:
+    """Delete or redact archived messages."""
+
+
+_LIST = click.option("--list", "list_address", default=None,
+                     help="Only on this list (a cross-posted message is on several).")
+_REASON = click.option("--reason", default="admin", show_default=True,
+                       help="Why, kept on the tombstone (e.g. 'privacy request', 'legal').")
+
+
+@message.command("delete")
+@click.argument("message_id")
+@_LIST
+@_REASON
+def delete(message_id: str, list_address: str | None, reason: str) -> None:
+    """Erase a message: raw bytes, body, author and attachments go, a tombstone stays, and no
+    page, feed, mbox, digest or search shows it again; unsent copies are cancelled."""
+    try:
+        with session_scope(_settings()) as session:
+            rows = erasure.delete(session, message_id, list_address, reason)
+            done = [(row.message_id, row.mailing_list.address) for row in rows]
+    except Invalid as error:
+        raise click.ClickException(str(error))
+    for mid, address in done:
+        click.echo(f"deleted <{mid}> on {address} ({reason})")
+
+
+@message.command("redact")
+@click.argument("message_id")
+@_LIST
+@_REASON
+def redact(message_id: str, list_address: str | None, reason: str) -> None:
+    """Hide a message's author and body behind a "message masqué" notice, keeping its
+    subject and its place in the thread (a privacy request)."""
+    try:
+        with session_scope(_settings()) as session:
+            rows = erasure.redact(session, message_id, list_address, reason)
+            done = [(row.message_id, row.mailing_list.address) for row in rows]
+    except Invalid as error:
+        raise click.ClickException(str(error))
+    for mid, address in done:
+        click.echo(f"redacted <{mid}> on {address} ({reason})")
