@@ -22,17 +22,22 @@ def private_dir(path: Path) -> Path:
 
 
 def private_file(path: Path) -> Path:
-    """Create an empty file readable by its owner only, unless it exists (then tighten it)."""
-    private_dir(path.parent)
+    """Create an empty file readable by its owner only, unless it exists (then tighten it).
+    A missing parent is created private; an existing one is left as it is."""
+    path.parent.mkdir(mode=DIRECTORY, parents=True, exist_ok=True)
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE))
     _chmod(path, FILE)
     return path
 
 
 def _chmod(path: Path, wanted: int) -> None:
+    """Directories become exactly ``wanted``; a file loses its group and other bits only
+    (an owner's execute bit, on a script someone keeps there, is not ours to take)."""
     try:
-        if stat.S_IMODE(os.lstat(path).st_mode) != wanted:
-            os.chmod(path, wanted)
+        current = stat.S_IMODE(os.lstat(path).st_mode)
+        target = wanted if wanted == DIRECTORY else (current & 0o700) | FILE
+        if current != target:
+            os.chmod(path, target)
     except FileNotFoundError:  # an outbox file sent (removed) meanwhile
         pass
 

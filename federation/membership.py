@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from .errors import Invalid
@@ -105,8 +106,11 @@ def add_many(session: Session, mailing_list: MailingList, people: Iterable[tuple
                              role=role or "member", delivery=delivery or "each",
                              language=language if language in LANGUAGES else "fr",
                              consent=consent[:500], created_at=now))
+    # someone confirming by mail meanwhile is a member already: skip, never fail the import
+    dialect = session.get_bind().dialect.name
+    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Member)
     for start in range(0, len(rows), _BATCH):
-        session.execute(insert(Member), rows[start:start + _BATCH])
+        session.execute(insert.on_conflict_do_nothing(), rows[start:start + _BATCH])
     return outcome
 
 

@@ -33,7 +33,7 @@ def _header(first: str) -> tuple[str, int, int | None] | None:
         cells = [c.strip().strip('"').lower() for c in next(csv.reader([first],
                                                                       delimiter=delimiter))]
         found = next((i for i, c in enumerate(cells) if c in EMAIL_HEADERS), None)
-        if found is not None and len(cells) > 1:
+        if found is not None:
             name = next((i for i, c in enumerate(cells) if c in NAME_HEADERS), None)
             return delimiter, found, name
     return None
