@@ -28,7 +28,7 @@ from . import digests, search
 from .deliveries import Delivery
 from .directory import find_list
 from .errors import Invalid
-from .models import Attachment, Message, Thread, utcnow
+from .models import Attachment, Held, Message, Thread, utcnow
 
 HIDDEN_AUTHOR = "Message masqué / hidden message"
 HIDDEN_BODY = ("Ce message a été masqué à la demande de son auteur ou d'un administrateur "
@@ -90,7 +90,21 @@ def _retitle(session: Session, row: Message, old_subject: str) -> None:
     thread.subject = remaining or DELETED_SUBJECT
 
 
-def _finish(session: Session, rows: list[Message]) -> None:
+def _scrub_held(session: Session, rows: list[Message], deleting: bool) -> None:
+    """The moderation queue kept the bytes as they came: they go too (a pending copy of a
+    deleted message is discarded; a redacted one keeps only the rebuilt message)."""
+    for row in rows:
+        for held in session.scalars(select(Held).where(Held.list_id == row.list_id,
+                                                       Held.message_id == row.message_id)):
+            held.raw = b"" if deleting else row.raw
+            held.subject = "" if deleting else row.subject
+            held.sender = ""
+            if deleting and held.status == "held":
+                held.status, held.decided_at = "discarded", utcnow()
+
+
+def _finish(session: Session, rows: list[Message], deleting: bool) -> None:
+    _scrub_held(session, rows, deleting)
     pks = [row.id for row in rows]
     session.execute(sql_delete(Attachment).where(Attachment.message_pk.in_(pks)))
     for row in rows:  # keep the loaded objects in step with the rows just deleted
@@ -114,7 +128,7 @@ def delete(session: Session, message_id: str, list_address: str | None = None,
         session.flush()
         _retitle(session, row, old_subject)
     search.forget(session, [row.id for row in rows])
-    _finish(session, rows)
+    _finish(session, rows, deleting=True)
     return rows
 
 
@@ -150,5 +164,5 @@ def redact(session: Session, message_id: str, list_address: str | None = None,
     session.flush()
     for row in rows:
         search.index(session, None, row)
-    _finish(session, rows)
+    _finish(session, rows, deleting=False)
     return rows

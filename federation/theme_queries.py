@@ -159,4 +159,6 @@ def freshness(session: Session, found: Theme | None) -> tuple:
     # the newest arrival anywhere: one index probe (a reply that leaves the tags unchanged
     # still shows); an arrival elsewhere only costs a rebuild of this feed
     newest = session.execute(select(func.max(Message.received_at))).scalar()
-    return (*session.execute(tags).one(), newest)
+    # and the newest erasure anywhere (index probe): a deleted or redacted message goes at once
+    erased = session.execute(select(func.max(Message.erased_at))).scalar()
+    return (*session.execute(tags).one(), newest, erased)

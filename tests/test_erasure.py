@@ -16,10 +16,10 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from conftest import run_jobs
-from federation import deliveries, digests, ingest, membership, search
+from federation import deliveries, digests, directory, ingest, membership, moderation, search
 from federation.db import session_scope
 from federation.directory import find_list
-from federation.models import Attachment, Message, utcnow
+from federation.models import Attachment, Held, Message, utcnow
 from mail import delivery, digest_mail
 from relais.cli import main
 
@@ -95,7 +95,8 @@ def outbox(settings) -> list[email.message.EmailMessage]:
             for k in box.keys()]
 
 
-FEEDS = ("/feeds/all.atom", "/a/lille/atom", f"/l/{POST}/atom", "/t/semis-re@x/atom")
+FEEDS = ("/feeds/all.atom", "/a/lille/atom", f"/l/{POST}/atom", "/t/semis-re@x/atom",
+         "/themes/atom")
 PAGES = ("/", "/a/lille/", f"/l/{POST}/", "/t/semis-re@x/", f"/search?q={SECRET}",
          "/search?q=tomates", "/digests/", "/digests/2025-W10/")
 
@@ -107,6 +108,7 @@ def seen_everywhere(client) -> None:
     assert SECRET in text(client, "/t/semis-re@x/")
     assert SECRET in text(client, f"/l/{POST}/atom")
     assert SECRET in text(client, "/digests/atom")
+    assert SECRET in text(client, "/themes/atom")  # the thread is tagged (tomates, semis)
     assert "semis@x" in text(client, f"/search?q={SECRET}")  # a hit (the query is echoed)
     assert "semis@x" in text(client, "/search?q=tomates")
 
@@ -134,7 +136,7 @@ def test_delete_leaves_a_tombstone_and_nothing_else(client, thread):
     assert client.get("/m/semis@x/raw").status_code == 410
     page = text(client, "/t/semis-re@x/")
     assert "Je viens avec des graines." in page  # the reply stays, in its thread
-    for url in FEEDS[:3]:
+    for url in FEEDS[:3]:  # the feeds that carry tombstones (RFC 6721)
         feed = ET.fromstring(client.get(url).get_data())
         assert [s.get("ref") for s in feed.findall(AT + "deleted-entry")] == ["mid:semis@x"]
         assert "mid:semis@x" not in [e.find(A + "id").text for e in feed.findall(A + "entry")]
@@ -195,3 +197,19 @@ def test_redact_keeps_the_thread_readable(client, thread):
     assert "Message-ID: <semis@x>" in mbox and "masqué" in mbox
     # the reply is still threaded under the redacted root
     assert text(client, "/t/semis@x/") == page
+
+
+@pytest.mark.parametrize("command", ["delete", "redact"])
+def test_the_moderation_queue_forgets_the_bytes_too(lists, command):
+    lists.data_dir.mkdir(parents=True, exist_ok=True)
+    with session_scope(lists) as session:
+        directory.edit_list(session, find_list(session, POST), policy="moderated")
+    post(lists, "tenu@x", "Question", f"Je suis {SECRET}, joignable au 06 12 34 56 78.")
+    with session_scope(lists) as session:
+        held_pk = session.scalar(select(Held.id).where(Held.message_id == "tenu@x"))
+    assert moderation.approve(lists, held_pk)
+    run_jobs(lists)
+    assert relais(lists, "message", command, "tenu@x").exit_code == 0
+    with session_scope(lists) as session:
+        held = session.get(Held, held_pk)
+        assert SECRET.encode() not in held.raw and "alice" not in held.sender
