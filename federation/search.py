@@ -190,7 +190,7 @@ def _write(session: Session, documents: list[dict], fresh: bool = False) -> None
 
 def index(session: Session, settings: Settings, message: Message) -> None:
     """Make an archived message searchable at once (an ARCHIVE_STEPS step; idempotent)."""
-    if message.ghost:
+    if message.ghost or message.deleted:  # an erased message is never searchable again
         return
     _write(session, [document(message)])
 
