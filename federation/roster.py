@@ -39,6 +39,15 @@ def _header(first: str) -> tuple[str, int, int | None] | None:
     return None
 
 
+def decode(data: bytes) -> str:
+    """The file's text: UTF-8 (with or without a BOM), else Windows-1252, which French
+    Excel writes for "CSV (séparateur : point-virgule)"."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def _plain(number: int, line: str) -> Line:
     """A bare address, or a name-addr "Alice Martin <alice@example.org>"."""
     name, address = parseaddr(line)

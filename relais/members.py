@@ -89,7 +89,7 @@ def import_(address: str, path: Path, role: str | None, delivery: str | None,
     """Subscribe everyone in PATH (one address per line, or a CSV with an email column and
     optionally a name column), in one transaction; existing members are left as they are."""
     try:
-        people = roster.read(path.read_text(encoding="utf-8-sig", errors="replace"))
+        people = roster.read(roster.decode(path.read_bytes()))
         with session_scope(_settings()) as session:
             outcome = membership.add_many(
                 session, _list(session, address),

@@ -103,6 +103,15 @@ def test_import_csv_with_a_name_column(lists, tmp_path):
     assert found["farid@example.org"][0] == "Farid"
 
 
+def test_import_a_windows_1252_export(lists, tmp_path):
+    roster = tmp_path / "excel.csv"
+    roster.write_bytes("Courriel;Nom\r\ngeraldine@example.org;Géraldine Lefèvre\r\n"
+                       .encode("cp1252"))
+    result = relais(lists, "member", "import", POST, str(roster))
+    assert result.exit_code == 0, result.output
+    assert members(lists)["geraldine@example.org"][0] == "Géraldine Lefèvre"
+
+
 def test_import_csv_without_an_email_column_is_refused(lists, tmp_path):
     roster = tmp_path / "bad.csv"
     roster.write_text("name,phone\nAlice,0601\n", encoding="utf-8")
