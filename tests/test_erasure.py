@@ -9,7 +9,7 @@ import mailbox
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
-from email.utils import format_datetime, formatdate
+from email.utils import format_datetime
 
 import pytest
 from click.testing import CliRunner
