@@ -18,7 +18,8 @@ COMPLAINT_ACTIONS = ("disable", "unsubscribe")
 OPTIONS = {"dmarc": ("dmarc_mode", "policy"), "digest": ("digest_format", "mime"),
            "bounce_threshold": ("bounce_threshold", "5"),
            "complaint_action": ("complaint_action", "disable"),
-           "emergency_moderation": ("emergency_moderation", "off")}
+           "emergency_moderation": ("emergency_moderation", "false")}
+_TRUE = ("1", "true", "yes", "on")  # as moderation.is_on reads the flag
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _LOCAL = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
@@ -128,7 +129,7 @@ def _validated(name, description, policy, public, subject_prefix, footer, dmarc,
         wanted["complaint_action"] = _one_of(complaint_action, COMPLAINT_ACTIONS,
                                              "complaint action")
     if emergency_moderation is not None:
-        wanted["emergency_moderation"] = "on" if emergency_moderation else "off"
+        wanted["emergency_moderation"] = "true" if emergency_moderation else "false"
     return wanted
 
 
@@ -136,7 +137,11 @@ def list_options(session: Session, mailing_list: MailingList) -> dict[str, str]:
     """Every ListSetting option of a list (see OPTIONS), stored or default."""
     stored = dict(session.execute(select(ListSetting.key, ListSetting.value).where(
         ListSetting.list_id == mailing_list.id)).all())
-    return {field: stored.get(key) or default for field, (key, default) in OPTIONS.items()}
+    found = {field: stored.get(key) or default for field, (key, default) in OPTIONS.items()}
+    # moderation.set_emergency and older rows may spell the flag "1" or "on"
+    found["emergency_moderation"] = str(found["emergency_moderation"].strip().lower()
+                                        in _TRUE).lower()
+    return found
 
 
 def edit_list(session: Session, mailing_list: MailingList, *, name: str | None = None,

@@ -21,7 +21,8 @@ def message() -> None:
 _LIST = click.option("--list", "list_address", default=None,
                      help="Only on this list (a cross-posted message is on several).")
 _REASON = click.option("--reason", default="admin", show_default=True,
-                       help="Why, kept on the tombstone (e.g. 'privacy request', 'legal').")
+                       help="The reason class kept on the tombstone, e.g. privacy, legal, "
+                            "spam (it may travel to peers: no personal data here).")
 
 
 @message.command("delete")

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from federation import directory, membership
+from federation import directory, membership, moderation
 from federation.db import session_scope
 from federation.directory import find_list
 from federation.errors import Invalid
@@ -118,10 +118,15 @@ def test_every_list_setting_is_reachable(lists):
                                       .where(ListSetting.list_id == found.id)).all())
         assert found.name == "Graines"
     assert stored == {"digest_format": "plain", "bounce_threshold": "3",
-                      "complaint_action": "unsubscribe", "emergency_moderation": "on",
+                      "complaint_action": "unsubscribe", "emergency_moderation": "true",
                       "dmarc_mode": "never"}
     off = relais(lists, "list", "edit", POST, "--no-emergency-moderation")
     assert off.exit_code == 0 and "emergency" in off.output
+    with session_scope(lists) as session:
+        assert not moderation.under_emergency(session, find_list(session, POST))
+        moderation.set_emergency(session, find_list(session, POST), True)
+    same = relais(lists, "list", "edit", POST, "--emergency-moderation")
+    assert "nothing changed" in same.output
 
 
 @pytest.mark.parametrize("changes", [{"policy": "closed"}, {"dmarc": "sometimes"},
