@@ -27,6 +27,7 @@ LIFETIMES = {"subscribe": timedelta(days=3), "unsubscribe": timedelta(days=3),
 SECRET = re.compile(r"(?:\bconfirm\w*\s*:?\s+|/confirm/)([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])",
                     re.IGNORECASE)
 _UNSUBSCRIBE = b"relais-unsubscribe\n"
+_BOUNCE = b"relais-verp\n"  # another purpose, another key: a VERP tag is no unsubscribe link
 
 
 class BadToken(Exception):
@@ -108,9 +109,9 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _signature(settings: Settings, body: bytes) -> bytes:
+def _signature(settings: Settings, body: bytes, purpose: bytes = _UNSUBSCRIBE) -> bytes:
     key = (settings.secret_key or settings.with_secret().secret_key).encode("utf-8")
-    return hmac.new(key, _UNSUBSCRIBE + body, hashlib.sha256).digest()[:18]
+    return hmac.new(key, purpose + body, hashlib.sha256).digest()[:18]
 
 
 def unsubscribe_token(settings: Settings, mailing_list: MailingList | str, email: str) -> str:
@@ -137,3 +138,26 @@ def read_unsubscribe(settings: Settings, opaque: str) -> tuple[str, str]:
     if not valid or not address or not email:
         raise BadToken("forged")
     return address, email
+
+
+def _bounce_signature(settings: Settings, list_address: str, email: str) -> str:
+    # base32 in lowercase: MTAs and our own routing fold the case of local parts
+    body = f"{list_address.lower()}\n{email.strip().lower()}".encode("utf-8")
+    return base64.b32encode(_signature(settings, body, _BOUNCE)[:10]).decode("ascii").lower()
+
+
+def bounce_tag(settings: Settings, list_address: str, email: str) -> str:
+    """The signed VERP tag naming one recipient of one list: alice=example.org=<signature>."""
+    local, _, domain = email.strip().lower().rpartition("@")
+    return f"{local}={domain}={_bounce_signature(settings, list_address, email)}"
+
+
+def read_bounce_tag(settings: Settings, list_address: str, tag: str) -> str:
+    """The recipient a VERP tag names if its signature holds for this list, else ""."""
+    rest, _, signature = (tag or "").strip().lower().rpartition("=")
+    local, _, domain = rest.rpartition("=")
+    if not local or not domain or "@" in domain:
+        return ""
+    email = f"{local}@{domain}"
+    expected = _bounce_signature(settings, list_address, email)
+    return email if hmac.compare_digest(signature.encode(), expected.encode()) else ""
