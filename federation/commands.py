@@ -41,6 +41,7 @@ REJECT_WORDS = {"reject", "discard", "refuse", "deny", "rejeter", "refuser", "re
 _PREFIX = re.compile(r"^\s*((re|tr|fw|fwd|aw)\s*:\s*)+", re.IGNORECASE)
 _NO_ANSWER = re.compile(r"^\s*(bulk|junk|list)\b", re.IGNORECASE)
 ADDRESS_COMMANDS = {"join": "subscribe", "leave": "unsubscribe"}
+DECISIONS = ("moderate",)  # tokens only a moderator's reply may spend
 
 
 @dataclass(frozen=True)
@@ -140,14 +141,22 @@ def leave(settings: Settings, list_address: str, email: str) -> bool:
 
 def confirm(settings: Settings, secret: str,
             purposes: tuple[str, ...] = ("subscribe", "unsubscribe", "moderate"),
-            list_address: str = "", reject: bool = False) -> Confirmed:
-    """Redeem a token and do what it stands for; raises ``BadToken`` (nothing changed)."""
+            list_address: str = "", reject: bool = False, by: str | None = None) -> Confirmed:
+    """Redeem a token and do what it stands for; raises ``BadToken`` (nothing changed).
+
+    ``by`` is the envelope sender of a reply by mail: a moderation token is spent only by
+    one of the list's moderators or owners, so a token that leaked (or that a poster planted
+    in a message) decides nothing in anyone else's hands.
+    """
     notice = None
     with session_scope(settings) as session:
         token = tokens.find(session, secret)
         ml = session.get(MailingList, token.list_id) if token.list_id else None
         if (token.purpose not in purposes or ml is None
                 or (list_address and ml.address != list_address.lower())):
+            raise BadToken("forged")
+        if token.purpose in DECISIONS and by is not None and \
+                membership.role_of(session, ml, by) not in ("moderator", "owner"):
             raise BadToken("forged")
         tokens.redeem(session, token.purpose, secret)
         data = tokens.payload(token)
@@ -173,10 +182,11 @@ def confirm(settings: Settings, secret: str,
 
 
 def _answer_confirmation(settings: Settings, list_address: str, secret: str, parsed: Parsed,
-                         raw: bytes, person: str) -> str:
+                         raw: bytes, person: str, sender: str) -> str:
     """Confirm by reply; a bad token gets an explanation and changes nothing."""
     try:
-        done = confirm(settings, secret, list_address=list_address, reject=wants_reject(parsed))
+        done = confirm(settings, secret, list_address=list_address, reject=wants_reject(parsed),
+                       by=sender)
     except BadToken as bad:
         language = guess_language(parsed, raw)
         with session_scope(settings) as session:
@@ -217,7 +227,8 @@ def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> st
     person = parsed.from_addr or sender.strip("<>").lower()
     secret = tokens.find_secret(parsed.subject + "\n" + parsed.body_text)
     if secret:
-        return _answer_confirmation(settings, list_address, secret, parsed, raw, person)
+        return _answer_confirmation(settings, list_address, secret, parsed, raw, person,
+                                    sender.strip("<>").lower())
     command, _ = read_command(parsed)
     command = ADDRESS_COMMANDS.get(suffix, command)
     language = guess_language(parsed, raw) if command else "fr+en"

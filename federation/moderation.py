@@ -104,7 +104,10 @@ def notify(settings: Settings, held_pk: int) -> None:
             return
         ml = held.mailing_list
         secret = tokens.create(session, "moderate", ml, payload={"held": held.id})
-        values = dict(subject=_one_line(held.subject), sender=held.sender, secret=secret)
+        # the poster's subject is quoted after our token, and any token it carries is
+        # blanked: a reply finds ours first and nothing else (issue 9.8)
+        values = dict(subject=tokens.defang(_one_line(held.subject)),
+                      sender=tokens.defang(held.sender), secret=secret)
         for moderator in membership.moderators(session, ml):
             notice = notices.build(settings, "moderate", moderator.language, moderator.email,
                                    ml, reason=notices.word(held.reason, moderator.language),

@@ -100,13 +100,13 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
                "will be told if it is rejected."),
     },
     "moderate": {
-        "fr": ("[{name}] À modérer : {subject} — confirm {secret}",
+        "fr": ("[{name}] À modérer, confirm {secret} : {subject}",
                "Un message à la liste « {name} » attend votre décision.\n\n"
                "  De : {sender}\n  Sujet : {subject}\n  Raison : {reason}\n\n"
                "Pour l'ACCEPTER, répondez à ce message sans changer le sujet.\n"
                "Pour le REFUSER, répondez en écrivant « rejeter » sur la première ligne.\n\n"
                "Le message est joint."),
-        "en": ("[{name}] To moderate: {subject} — confirm {secret}",
+        "en": ("[{name}] To moderate, confirm {secret}: {subject}",
                "A message to the list \"{name}\" awaits your decision.\n\n"
                "  From: {sender}\n  Subject: {subject}\n  Reason: {reason}\n\n"
                "To APPROVE it, reply to this message without changing the subject.\n"

@@ -101,6 +101,12 @@ def find_secret(text: str) -> str:
     return match.group(1) if match else ""
 
 
+def defang(text: str) -> str:
+    """Text with every "confirm <secret>" shape blanked: a poster's words quoted in a notice
+    must never carry a token that a reply to the notice would redeem."""
+    return SECRET.sub(lambda match: match.group(0).replace(match.group(1), "[…]"), text or "")
+
+
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
