@@ -1,7 +1,8 @@
 """Mail to ``<list>-join``, ``<list>-leave`` and ``<list>-request``, and confirmations.
 
 Commands are read from the subject, then the first unquoted lines of the body, in French
-or English (Mailman's and Sympa's keywords). Every change is confirmed by a round trip: a
+or English (Mailman's and Sympa's keywords). Every answer goes to the envelope sender, and a
+request concerns the envelope sender's address (RFC 3834 §4), within a daily quota. Every change is confirmed by a round trip: a
 reply keeping "confirm <secret>" in its subject, or the link in the confirmation mail.
 Automatic mail is never answered (RFC 3834), and loops die here: a notice of ours coming
 back carries our ``X-Loop``/``List-Id`` and is dropped.
@@ -120,7 +121,7 @@ def request(settings: Settings, list_address: str, email: str, purpose: str,
         notice = notices.build(settings, f"confirm_{purpose}", language, email, ml,
                                in_reply_to=in_reply_to, secret=secret,
                                link=f"{settings.base_url}/confirm/{secret}")
-    notices.send(settings, notice, [email])
+    notices.answer(settings, notice, email)
 
 
 def leave(settings: Settings, list_address: str, email: str) -> bool:
@@ -193,7 +194,7 @@ def _answer_confirmation(settings: Settings, list_address: str, secret: str, par
             notice = notices.build(settings, "bad_token", language, person,
                                    find_list(session, list_address), in_reply_to=parsed.message_id,
                                    problem=notices.word(bad.kind, language))
-        notices.send(settings, notice, [person])
+        notices.answer(settings, notice, person)
         return f"250 2.0.0 {bad} ; réponse envoyée / answer sent"
     if done.purpose == "moderate":
         _acknowledge_decision(settings, list_address, done, person, parsed)
@@ -211,7 +212,7 @@ def _acknowledge_decision(settings: Settings, list_address: str, done: Confirmed
         notice = notices.build(settings, "moderated", language, person, ml,
                                in_reply_to=parsed.message_id, subject=parsed.subject[:200],
                                sender=person, decision=decision)
-    notices.send(settings, notice, [person])
+    notices.answer(settings, notice, person)
 
 
 def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> str:
@@ -224,7 +225,10 @@ def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> st
         ml = find_list(session, list_address)
         if ml is None or not answerable(raw, sender, ml):
             return "250 2.0.0 Ignoré (message automatique) / ignored (automatic message)"
-    person = parsed.from_addr or sender.strip("<>").lower()
+    # RFC 3834 §4: answer the envelope sender (the Return-Path), never the From, which
+    # anyone may write; a request likewise concerns the envelope sender's own address
+    person = sender.strip().strip("<>").lower()
+    name = parsed.from_name if (parsed.from_addr or "").lower() == person else ""
     secret = tokens.find_secret(parsed.subject + "\n" + parsed.body_text)
     if secret:
         return _answer_confirmation(settings, list_address, secret, parsed, raw, person,
@@ -234,7 +238,7 @@ def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> st
     language = guess_language(parsed, raw) if command else "fr+en"
     try:
         if command in ("subscribe", "unsubscribe"):
-            request(settings, list_address, person, command, language, parsed.from_name,
+            request(settings, list_address, person, command, language, name,
                     in_reply_to=parsed.message_id)
             return "250 2.0.0 Confirmation envoyée / confirmation sent"
     except Invalid:
@@ -242,5 +246,5 @@ def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> st
     with session_scope(settings) as session:
         notice = notices.build(settings, "help", language, person, find_list(session, list_address),
                                in_reply_to=parsed.message_id)
-    notices.send(settings, notice, [person])
+    notices.answer(settings, notice, person)
     return "250 2.0.0 Aide envoyée / help sent"

@@ -13,7 +13,8 @@ from email.message import EmailMessage
 from datetime import timezone
 from email.utils import format_datetime, formataddr, make_msgid
 
-from . import queue
+from . import queue, quotas
+from .db import session_scope
 from .models import MailingList, utcnow
 from .settings import Settings
 
@@ -102,13 +103,15 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
     "moderate": {
         "fr": ("[{name}] À modérer, confirm {secret} : {subject}",
                "Un message à la liste « {name} » attend votre décision.\n\n"
-               "  De : {sender}\n  Sujet : {subject}\n  Raison : {reason}\n\n"
+               "  De : {author}\n  Enveloppe (MAIL FROM) : {sender}\n  Sujet : {subject}\n"
+               "  Raison : {reason}\n\n"
                "Pour l'ACCEPTER, répondez à ce message sans changer le sujet.\n"
                "Pour le REFUSER, répondez en écrivant « rejeter » sur la première ligne.\n\n"
                "Le message est joint."),
         "en": ("[{name}] To moderate, confirm {secret}: {subject}",
                "A message to the list \"{name}\" awaits your decision.\n\n"
-               "  From: {sender}\n  Subject: {subject}\n  Reason: {reason}\n\n"
+               "  From: {author}\n  Envelope (MAIL FROM): {sender}\n  Subject: {subject}\n"
+               "  Reason: {reason}\n\n"
                "To APPROVE it, reply to this message without changing the subject.\n"
                "To REJECT it, reply with \"reject\" on the first line.\n\n"
                "The message is attached."),
@@ -194,6 +197,19 @@ def attach_original(message: EmailMessage, raw: bytes) -> None:
     """Attach a held message as message/rfc822 (RFC 2046 §5.2.1), as Mailman shows moderators."""
     original = email.message_from_bytes(raw, policy=email.policy.default)
     message.add_attachment(original)
+
+
+def answer(settings: Settings, message: EmailMessage, to: str) -> bool:
+    """Send an automatic answer to one address within its daily quota; False when over it.
+
+    Answers go to the envelope sender (RFC 3834 §4), whom nothing authenticates: the quota
+    (``RELAIS_MAX_NOTICES_PER_DAY``) keeps Relais from flooding a forged one (backscatter).
+    """
+    with session_scope(settings) as session:
+        allowed = quotas.spend(session, to, settings.max_notices_per_day)
+    if allowed:
+        send(settings, message, [to])
+    return allowed
 
 
 def send(settings: Settings, message: EmailMessage, recipients: list[str]) -> None:
