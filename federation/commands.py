@@ -13,6 +13,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from email.message import EmailMessage
 
 from . import membership, moderation, notices, tokens
 from .db import session_scope
@@ -42,7 +43,7 @@ REJECT_WORDS = {"reject", "discard", "refuse", "deny", "rejeter", "refuser", "re
 _PREFIX = re.compile(r"^\s*((re|tr|fw|fwd|aw)\s*:\s*)+", re.IGNORECASE)
 _NO_ANSWER = re.compile(r"^\s*(bulk|junk|list)\b", re.IGNORECASE)
 ADDRESS_COMMANDS = {"join": "subscribe", "leave": "unsubscribe"}
-DECISIONS = ("moderate",)  # tokens only a moderator's reply may spend
+DECISIONS = ("moderate", "admit")  # tokens only a moderator's reply may spend
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Confirmed:
     list_address: str
     email: str
     language: str
-    outcome: str  # subscribed, unsubscribed, approved, rejected, already-decided
+    outcome: str  # subscribed, pending, refused, unsubscribed, approved, rejected, already-decided
 
 
 def _words(text: str) -> list[str]:
@@ -141,7 +142,7 @@ def leave(settings: Settings, list_address: str, email: str) -> bool:
 
 
 def confirm(settings: Settings, secret: str,
-            purposes: tuple[str, ...] = ("subscribe", "unsubscribe", "moderate"),
+            purposes: tuple[str, ...] = ("subscribe", "unsubscribe", "moderate", "admit"),
             list_address: str = "", reject: bool = False, by: str | None = None) -> Confirmed:
     """Redeem a token and do what it stands for; raises ``BadToken`` (nothing changed).
 
@@ -149,7 +150,6 @@ def confirm(settings: Settings, secret: str,
     one of the list's moderators or owners, so a token that leaked (or that a poster planted
     in a message) decides nothing in anyone else's hands.
     """
-    notice = None
     with session_scope(settings) as session:
         token = tokens.find(session, secret)
         ml = session.get(MailingList, token.list_id) if token.list_id else None
@@ -162,24 +162,55 @@ def confirm(settings: Settings, secret: str,
         tokens.redeem(session, token.purpose, secret)
         data = tokens.payload(token)
         language = data.get("language") or "fr"
-        if token.purpose == "subscribe":
-            member = membership.add(session, ml, token.email, language=language,
-                                    name=data.get("name", ""))
-            notice = notices.build(settings, "welcome", member.language, member.email, ml)
-            outcome = "subscribed"
+        outgoing: list[tuple[EmailMessage, str]] = []
+        outcome = ""
+        if token.purpose in ("subscribe", "admit"):
+            outcome = _subscribe(settings, session, ml, token, data, reject, outgoing)
         elif token.purpose == "unsubscribe":
             member = membership.find(session, ml, token.email)
             language = member.language if member is not None else language
             membership.remove(session, ml, token.email)
-            notice = notices.build(settings, "goodbye", language, token.email, ml)
+            outgoing.append((notices.build(settings, "goodbye", language, token.email, ml),
+                             token.email))
             outcome = "unsubscribed"
-        result = Confirmed(token.purpose, ml.address, token.email, language, "")
-    if notice is not None:
-        notices.send(settings, notice, [result.email])
-        return replace(result, outcome=outcome)
+        result = Confirmed(token.purpose, ml.address, token.email, language, outcome)
+    for notice, to in outgoing:
+        notices.send(settings, notice, [to])
+    if result.purpose != "moderate":
+        return result
     decided = (moderation.reject if reject else moderation.approve)(settings, data["held"])
     outcome = ("rejected" if reject else "approved") if decided else "already-decided"
     return replace(result, outcome=outcome)
+
+
+def _subscribe(settings: Settings, session, ml: MailingList, token, data: dict, reject: bool,
+               outgoing: list) -> str:
+    """A confirmed subscription, or a moderator's decision on one: the outcome.
+
+    A private list's confirmed request waits for a moderator (Mailman's
+    ``confirm_then_moderate``): they get an "admit" token, the subscriber a word that it
+    is pending; only the moderator's approval makes a member.
+    """
+    language, name = data.get("language") or "fr", data.get("name", "")
+    if token.purpose == "subscribe" and not ml.public and \
+            membership.find(session, ml, token.email) is None:
+        secret = tokens.create(session, "admit", ml, token.email, data)
+        for moderator in membership.moderators(session, ml):
+            outgoing.append((notices.build(settings, "admit", moderator.language,
+                                           moderator.email, ml, secret=secret,
+                                           subscriber=tokens.defang(token.email)),
+                             moderator.email))
+        outgoing.append((notices.build(settings, "pending", language, token.email, ml),
+                         token.email))
+        return "pending"
+    if token.purpose == "admit" and reject:
+        outgoing.append((notices.build(settings, "refused", language, token.email, ml),
+                         token.email))
+        return "refused"
+    member = membership.add(session, ml, token.email, language=language, name=name)
+    outgoing.append((notices.build(settings, "welcome", member.language, member.email, ml),
+                     member.email))
+    return "subscribed"
 
 
 def _answer_confirmation(settings: Settings, list_address: str, secret: str, parsed: Parsed,
@@ -196,7 +227,7 @@ def _answer_confirmation(settings: Settings, list_address: str, secret: str, par
                                    problem=notices.word(bad.kind, language))
         notices.answer(settings, notice, person)
         return f"250 2.0.0 {bad} ; réponse envoyée / answer sent"
-    if done.purpose == "moderate":
+    if done.purpose in DECISIONS:
         _acknowledge_decision(settings, list_address, done, person, parsed)
     return f"250 2.0.0 Confirmé / confirmed: {done.outcome}"
 
@@ -209,9 +240,10 @@ def _acknowledge_decision(settings: Settings, list_address: str, done: Confirmed
         language = member.language if member is not None else "fr"
         decision = notices.word(done.outcome, language) if done.outcome != "already-decided" \
             else {"fr": "déjà décidé", "en": "already decided"}[language]
-        notice = notices.build(settings, "moderated", language, person, ml,
+        notice = notices.build(settings, "moderated" if done.purpose == "moderate" else
+                               "admitted", language, person, ml,
                                in_reply_to=parsed.message_id, subject=parsed.subject[:200],
-                               sender=person, decision=decision)
+                               sender=person, decision=decision, subscriber=done.email)
     notices.answer(settings, notice, person)
 
 

@@ -116,6 +116,42 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
                "To REJECT it, reply with \"reject\" on the first line.\n\n"
                "The message is attached."),
     },
+    "admit": {
+        "fr": ("[{name}] Demande d'abonnement, confirm {secret} : {subscriber}",
+               "{subscriber} demande à s'abonner à la liste privée « {name} » et a confirmé "
+               "son adresse.\n\nPour ACCEPTER, répondez à ce message sans changer le sujet.\n"
+               "Pour REFUSER, répondez en écrivant « rejeter » sur la première ligne.\n\n"
+               "Sans décision d'ici quatorze jours, la demande expire."),
+        "en": ("[{name}] Subscription request, confirm {secret}: {subscriber}",
+               "{subscriber} asks to join the private list \"{name}\" and has confirmed "
+               "their address.\n\nTo APPROVE, reply to this message without changing the "
+               "subject.\nTo REFUSE, reply with \"reject\" on the first line.\n\n"
+               "Without a decision within fourteen days, the request expires."),
+    },
+    "pending": {
+        "fr": ("[{name}] Demande d'abonnement en attente",
+               "Merci, votre adresse {email} est confirmée.\n\nLa liste « {name} » est "
+               "privée : votre demande attend maintenant l'accord d'un·e modérateur·rice. "
+               "Vous recevrez un message de bienvenue quand elle sera acceptée."),
+        "en": ("[{name}] Subscription request pending",
+               "Thank you, your address {email} is confirmed.\n\nThe list \"{name}\" is "
+               "private: your request now waits for a moderator's approval. You will get a "
+               "welcome message once it is approved."),
+    },
+    "refused": {
+        "fr": ("[{name}] Demande d'abonnement refusée",
+               "Votre demande d'abonnement de {email} à la liste « {name} » a été refusée par "
+               "la modération.\n\nPour toute question : {owner}"),
+        "en": ("[{name}] Subscription request refused",
+               "Your request to subscribe {email} to the list \"{name}\" was refused by the "
+               "moderators.\n\nQuestions: {owner}"),
+    },
+    "admitted": {
+        "fr": ("[{name}] Décision enregistrée : abonnement de {subscriber}",
+               "La demande d'abonnement de {subscriber} est {decision}."),
+        "en": ("[{name}] Decision recorded: subscription of {subscriber}",
+               "The subscription request of {subscriber} is {decision}."),
+    },
     "rejected": {
         "fr": ("[{name}] Message refusé : {subject}",
                "Votre message « {subject} » à la liste « {name} » a été refusé par la "
@@ -147,6 +183,8 @@ WORDS = {
     "used": {"fr": "ce jeton a déjà été utilisé", "en": "this token was already used"},
     "approved": {"fr": "accepté et diffusé", "en": "approved and delivered"},
     "rejected": {"fr": "refusé", "en": "rejected"},
+    "subscribed": {"fr": "acceptée", "en": "approved"},
+    "refused": {"fr": "refusée", "en": "refused"},
 }
 
 

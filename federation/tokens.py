@@ -21,7 +21,7 @@ from .models import MailingList, Token, utcnow
 from .settings import Settings
 
 LIFETIMES = {"subscribe": timedelta(days=3), "unsubscribe": timedelta(days=3),
-             "moderate": timedelta(days=14)}
+             "moderate": timedelta(days=14), "admit": timedelta(days=14)}
 # token_urlsafe(24) gives 32 characters of [A-Za-z0-9_-]; we look for that shape after the
 # word "confirm" (our subjects: "confirm <secret>", Mailman's habit) or in a /confirm/ link.
 SECRET = re.compile(r"(?:\bconfirm\w*\s*:?\s+|/confirm/)([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])",
