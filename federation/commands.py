@@ -261,7 +261,8 @@ def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> st
     # anyone may write; a request likewise concerns the envelope sender's own address
     person = sender.strip().strip("<>").lower()
     name = parsed.from_name if (parsed.from_addr or "").lower() == person else ""
-    secret = tokens.find_secret(parsed.subject + "\n" + parsed.body_text)
+    secret = tokens.find_secret(parsed.subject + "\n" + parsed.body_text,
+                                answering=f"{parsed.in_reply_to} {parsed.references}")
     if secret:
         return _answer_confirmation(settings, list_address, secret, parsed, raw, person,
                                     sender.strip("<>").lower())

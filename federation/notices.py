@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from datetime import timezone
 from email.utils import format_datetime, formataddr, make_msgid
 
-from . import queue, quotas
+from . import queue, quotas, tokens
 from .db import session_scope
 from .models import MailingList, utcnow
 from .settings import Settings
@@ -218,7 +218,9 @@ def build(settings: Settings, kind: str, language: str, to: str, mailing_list: M
     message["To"] = to
     message["Subject"] = subjects[0] if len(subjects) == 1 else " / ".join(subjects)
     message["Date"] = format_datetime(utcnow().replace(tzinfo=timezone.utc))
-    message["Message-ID"] = make_msgid("relais", domain=settings.mail_domain)
+    secret = values.get("secret", "")  # a reply's In-Reply-To then names our token
+    message["Message-ID"] = make_msgid(tokens.mark(secret) if secret else "relais",
+                                       domain=settings.mail_domain)
     if in_reply_to:  # RFC 3834 §5: a reply keeps the thread and says it is automatic
         message["In-Reply-To"] = f"<{in_reply_to}>"
         message["References"] = f"<{in_reply_to}>"

@@ -95,10 +95,28 @@ def payload(token: Token) -> dict:
         return {}
 
 
-def find_secret(text: str) -> str:
-    """The secret in a subject or body ("Re: ... confirm <secret>", a /confirm/ link), or ""."""
-    match = SECRET.search(text or "")
-    return match.group(1) if match else ""
+_ANSWERED = re.compile(r"\.t([0-9a-f]{16})@")  # our notices' Message-ID mark (``mark``)
+
+
+def mark(secret: str) -> str:
+    """The idstring for the Message-ID of a notice carrying ``secret``: a digest prefix, so
+    a reply's In-Reply-To tells which token the notice carried, without revealing it."""
+    return f"relais.t{digest(secret)[:16]}"
+
+
+def find_secret(text: str, answering: str = "") -> str:
+    """The secret in a subject or body ("Re: ... confirm <secret>", a /confirm/ link), or "".
+
+    ``answering`` is the reply's In-Reply-To and References: when they name a notice of
+    ours, only the secret that notice carried counts, wherever it is in the text, and no
+    other (a poster's planted token quoted in the reply decides nothing); otherwise the
+    first one, which our subjects put before any quoted words.
+    """
+    found = [match.group(1) for match in SECRET.finditer(text or "")]
+    marks = set(_ANSWERED.findall(answering or ""))
+    if not marks:
+        return found[0] if found else ""
+    return next((secret for secret in found if digest(secret)[:16] in marks), "")
 
 
 def defang(text: str) -> str:

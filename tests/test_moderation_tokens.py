@@ -105,3 +105,17 @@ def test_the_poster_cannot_redeem_a_moderation_token_themself(send, lists):
     send(reply_to(first, MODO, "OK"), to="semences-request@lists.test", sender=MODO)
     assert status(lists)["first-held@example.net"] == "approved"
     assert planted == secret_of(first)
+
+
+def test_a_reply_that_lost_our_token_does_not_fall_back_on_a_quoted_one(send, lists):
+    """The moderator retitled the reply and their client quoted the attached post: the
+    reply's In-Reply-To names our notice, so the quoted planted token decides nothing."""
+    planted = plant(send, lists)
+    notice = [m for m in mails_to(lists, MODO) if "Graines" not in str(m["Subject"])][0]
+    ours = secret_of(notice)
+    raw = reply_to(notice, MODO, f"OK\r\n\r\n> Subject: confirm {planted}\r\n> confirm {planted}")
+    raw = raw.replace(f"Subject: Re: {notice['Subject']}".encode(), b"Subject: Re: vu")
+    assert ours.encode() not in raw
+    code, _ = send(raw, to="semences-request@lists.test", sender=MODO)
+    assert code == 250
+    assert status(lists) == {"first-held@example.net": "held", "planted-1@example.net": "held"}
