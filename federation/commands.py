@@ -2,8 +2,9 @@
 
 Commands are read from the subject, then the first unquoted lines of the body, in French
 or English (Mailman's and Sympa's keywords). Every answer goes to the envelope sender, and a
-request concerns the envelope sender's address (RFC 3834 §4), within a daily quota. Every change is confirmed by a round trip: a
-reply keeping "confirm <secret>" in its subject, or the link in the confirmation mail.
+request concerns the envelope sender's address (RFC 3834 §4), within a daily quota. Every
+change is confirmed by a round trip: a reply keeping "confirm <secret>" in its subject, or
+the link in the confirmation mail; on a private list a moderator then approves it.
 Automatic mail is never answered (RFC 3834), and loops die here: a notice of ours coming
 back carries our ``X-Loop``/``List-Id`` and is dropped.
 """
@@ -244,7 +245,7 @@ def _acknowledge_decision(settings: Settings, list_address: str, done: Confirmed
                                "admitted", language, person, ml,
                                in_reply_to=parsed.message_id, subject=parsed.subject[:200],
                                sender=person, decision=decision, subscriber=done.email)
-    notices.answer(settings, notice, person)
+    notices.send(settings, notice, [person])  # a moderator, proven by the token they spent
 
 
 def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> str:

@@ -123,7 +123,8 @@ def notify(settings: Settings, held_pk: int) -> None:
             language = _poster_language(session, held)
             told = notices.build(settings, "held", language, held.sender, ml,
                                  in_reply_to=held.message_id,
-                                 reason=notices.word(held.reason, language), **values)
+                                 reason=notices.word(held.reason, language),
+                                 **{**values, "secret": ""})  # the poster never sees it
     for notice, recipients in outgoing:
         notices.send(settings, notice, recipients)
     if told is not None:

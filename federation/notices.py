@@ -3,7 +3,8 @@
 Texts are data (``TEXTS``), in French and English. Every notice is marked
 ``Auto-Submitted`` (RFC 3834) and carries ``X-Loop`` and the list's ``List-Id`` so that no
 responder, and no Relais, answers it; it is sent with a null reverse-path (``MAIL FROM:<>``)
-so that a failure to deliver it never bounces back into a loop.
+so that a failure to deliver it never bounces back into a loop. An automatic answer to
+someone nothing authenticates goes through ``answer``, within a daily quota per address.
 """
 from __future__ import annotations
 
