@@ -98,3 +98,13 @@ def test_at_most_a_few_answers_per_address_per_day_across_mail_and_web(send, lis
     (confirmation,) = mails_to(lists, "other@example.org")
     link = re.search(r"/confirm/(\S+)", confirmation.get_content()).group(1)
     assert tokens.find_secret("confirm " + link) == link
+
+
+def test_the_digest_form_shares_the_daily_quota(lists):
+    """The cross-assembly digest's confirmation is an answer too: the same cap applies."""
+    from web import create_app
+    client = create_app(lists).test_client()
+    for _ in range(lists.max_notices_per_day + 2):
+        assert client.post("/digests/subscribe", data={"email": VICTIM}).status_code == 200
+    run_jobs(lists)
+    assert len([m for m in outbox(lists) if m["To"] == VICTIM]) == lists.max_notices_per_day
