@@ -1,4 +1,8 @@
-"""Bounces and complaints at ``<list>-bounces+<member>=<domain>@…`` (VERP), scored Mailman-style.
+"""Bounces and complaints at ``<list>-bounces+<member>=<domain>=<sig>@…`` (VERP), scored Mailman-style.
+
+The tag is signed (an HMAC of list and recipient, ``tokens.bounce_tag``): a report counts
+against the member the signature names and no one else, so a stranger's forged DSN or ARF
+report cannot disable, score or unsubscribe anyone.
 
 DSNs (RFC 3464 ``multipart/report; report-type=delivery-status``) are read field by field:
 ``Status: 5.x.x`` is a hard bounce (1.0), ``4.x.x`` or ``Action: delayed`` a soft one (0.5,
@@ -22,7 +26,7 @@ from flufl.bounce import all_failures
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from . import queue
+from . import queue, tokens
 from .db import session_scope
 from .directory import find_list
 from .models import ListSetting, MailingList, Member, utcnow
@@ -52,15 +56,44 @@ def option(session: Session, list_id: int, key: str, default: str) -> str:
 
 
 def parse_verp(address: str) -> tuple[str, str]:
-    """(list address, member address or "") from semences-bounces+alice=example.org@lists.test."""
+    """(list address, VERP tag or "") from semences-bounces+alice=example.org=<sig>@lists.test."""
     local, _, domain = address.strip().strip("<>").rpartition("@")
-    base, plus, encoded = local.partition("+")
+    base, _plus, tag = local.partition("+")
     list_local = base[:-len("-bounces")] if base.lower().endswith("-bounces") else base
-    member = ""
-    if plus and "=" in encoded:
-        member_local, _, member_domain = encoded.rpartition("=")
-        member = f"{member_local}@{member_domain}"
-    return f"{list_local}@{domain}".lower(), member.lower()
+    return f"{list_local}@{domain}".lower(), tag.lower()
+
+
+def bounce_address(settings: Settings, list_address: str, email: str) -> str:
+    """The signed VERP envelope sender of one member's copy (what a bounce comes back to)."""
+    local, _, domain = list_address.rpartition("@")
+    return f"{local}-bounces+{tokens.bounce_tag(settings, list_address, email)}@{domain}"
+
+
+def verified_recipient(settings: Settings, address: str) -> tuple[str, str]:
+    """(list address, the member a bounce address names, or "" when unsigned or forged).
+
+    Only our signature says whom a report is about: anyone can write a DSN naming a member
+    (RFC 3464 Final-Recipient, RFC 5965 Original-Rcpt-To) and mail it to the bounce address.
+    """
+    list_address, tag = parse_verp(address)
+    return list_address, tokens.read_bounce_tag(settings, list_address, tag) if tag else ""
+
+
+def _enclosed_recipient(settings: Settings, message: MimeMessage, list_address: str) -> str:
+    """The signed recipient of the copy a report encloses (its Return-Path), or ""."""
+    for part in message.walk():
+        kind = part.get_content_type()
+        if kind not in ("message/rfc822", "text/rfc822-headers", "message/feedback-report"):
+            continue
+        payload = part.get_payload()
+        inner = payload[0] if isinstance(payload, list) and payload else \
+            email.message_from_string(payload if isinstance(payload, str) else "")
+        # RFC 5965 §3.2 Original-Mail-From, or the enclosed copy's Return-Path: our VERP
+        sender = inner.get("Original-Mail-From") or inner.get("Return-Path") or ""
+        found_list, member = verified_recipient(settings, parseaddr(sender)[1])
+        if member and found_list == list_address:
+            return member
+    return ""
 
 
 def _dsn(message: MimeMessage) -> dict[str, bool] | None:
@@ -181,10 +214,16 @@ def _complaint(session: Session, settings: Settings, list_id: int, address: str)
 
 def handle(settings: Settings, raw: bytes, address: str,
            now: datetime | None = None) -> Report:
-    """Process one message received at a list's bounce address; never raises for bad input."""
-    list_address, verp = parse_verp(address)
+    """Process one message received at a list's bounce address; never raises for bad input.
+
+    Only a recipient named by a signed VERP tag (ours, or the one in the Return-Path of the
+    copy a report encloses) is scored; the addresses a report names are never trusted.
+    """
+    list_address, verp = verified_recipient(settings, address)
     try:
         kind, failures = classify(raw)
+        if not verp:
+            verp = _enclosed_recipient(settings, email.message_from_bytes(raw), list_address)
     except Exception:
         log.exception("unreadable bounce for %s", address)
         kind, failures = "unrecognised", {}
@@ -193,15 +232,18 @@ def handle(settings: Settings, raw: bytes, address: str,
         if mailing_list is None:
             return Report("unknown-list")
         report = Report(kind)
-        if kind == "arf":
-            for target in [verp] if verp else list(failures):
-                if target and _complaint(session, settings, mailing_list.id, target):
-                    report.disabled.append(target)
+        if not verp:
+            if failures:
+                log.info("%s report for %s names %s, without our signature: ignored", kind,
+                         list_address, ", ".join(sorted(failures))[:200])
             return report
-        if verp and failures:  # VERP names the member, whatever address the DSN shows
-            failures = {verp: any(failures.values())}
-        for target, hard in failures.items():
-            (report.hard if hard else report.soft).append(target)
-            if score(session, settings, mailing_list.id, target, hard, f"{kind} bounce", now):
-                report.disabled.append(target)
+        if kind == "arf":
+            if _complaint(session, settings, mailing_list.id, verp):
+                report.disabled.append(verp)
+            return report
+        if failures:  # VERP names the member, whatever address the report shows
+            hard = any(failures.values())
+            (report.hard if hard else report.soft).append(verp)
+            if score(session, settings, mailing_list.id, verp, hard, f"{kind} bounce", now):
+                report.disabled.append(verp)
         return report

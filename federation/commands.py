@@ -1,8 +1,10 @@
 """Mail to ``<list>-join``, ``<list>-leave`` and ``<list>-request``, and confirmations.
 
 Commands are read from the subject, then the first unquoted lines of the body, in French
-or English (Mailman's and Sympa's keywords). Every change is confirmed by a round trip: a
-reply keeping "confirm <secret>" in its subject, or the link in the confirmation mail.
+or English (Mailman's and Sympa's keywords). Every answer goes to the envelope sender, and a
+request concerns the envelope sender's address (RFC 3834 §4), within a daily quota. Every
+change is confirmed by a round trip: a reply keeping "confirm <secret>" in its subject, or
+the link in the confirmation mail; on a private list a moderator then approves it.
 Automatic mail is never answered (RFC 3834), and loops die here: a notice of ours coming
 back carries our ``X-Loop``/``List-Id`` and is dropped.
 """
@@ -12,6 +14,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from email.message import EmailMessage
 
 from . import membership, moderation, notices, tokens
 from .db import session_scope
@@ -41,6 +44,7 @@ REJECT_WORDS = {"reject", "discard", "refuse", "deny", "rejeter", "refuser", "re
 _PREFIX = re.compile(r"^\s*((re|tr|fw|fwd|aw)\s*:\s*)+", re.IGNORECASE)
 _NO_ANSWER = re.compile(r"^\s*(bulk|junk|list)\b", re.IGNORECASE)
 ADDRESS_COMMANDS = {"join": "subscribe", "leave": "unsubscribe"}
+DECISIONS = ("moderate", "admit")  # tokens only a moderator's reply may spend
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class Confirmed:
     list_address: str
     email: str
     language: str
-    outcome: str  # subscribed, unsubscribed, approved, rejected, already-decided
+    outcome: str  # subscribed, pending, refused, unsubscribed, approved, rejected, already-decided
 
 
 def _words(text: str) -> list[str]:
@@ -119,7 +123,7 @@ def request(settings: Settings, list_address: str, email: str, purpose: str,
         notice = notices.build(settings, f"confirm_{purpose}", language, email, ml,
                                in_reply_to=in_reply_to, secret=secret,
                                link=f"{settings.base_url}/confirm/{secret}")
-    notices.send(settings, notice, [email])
+    notices.answer(settings, notice, email)
 
 
 def leave(settings: Settings, list_address: str, email: str) -> bool:
@@ -139,53 +143,95 @@ def leave(settings: Settings, list_address: str, email: str) -> bool:
 
 
 def confirm(settings: Settings, secret: str,
-            purposes: tuple[str, ...] = ("subscribe", "unsubscribe", "moderate"),
-            list_address: str = "", reject: bool = False) -> Confirmed:
-    """Redeem a token and do what it stands for; raises ``BadToken`` (nothing changed)."""
-    notice = None
+            purposes: tuple[str, ...] = ("subscribe", "unsubscribe", "moderate", "admit"),
+            list_address: str = "", reject: bool = False, by: str | None = None) -> Confirmed:
+    """Redeem a token and do what it stands for; raises ``BadToken`` (nothing changed).
+
+    ``by`` is the envelope sender of a reply by mail: a moderation token is spent only by
+    one of the list's moderators or owners, so a token that leaked (or that a poster planted
+    in a message) decides nothing in anyone else's hands.
+    """
     with session_scope(settings) as session:
         token = tokens.find(session, secret)
         ml = session.get(MailingList, token.list_id) if token.list_id else None
         if (token.purpose not in purposes or ml is None
                 or (list_address and ml.address != list_address.lower())):
             raise BadToken("forged")
+        if token.purpose in DECISIONS and by is not None and \
+                membership.role_of(session, ml, by) not in ("moderator", "owner"):
+            raise BadToken("forged")
         tokens.redeem(session, token.purpose, secret)
         data = tokens.payload(token)
         language = data.get("language") or "fr"
-        if token.purpose == "subscribe":
-            member = membership.add(session, ml, token.email, language=language,
-                                    name=data.get("name", ""), consent="confirmed by mail")
-            notice = notices.build(settings, "welcome", member.language, member.email, ml)
-            outcome = "subscribed"
+        outgoing: list[tuple[EmailMessage, str]] = []
+        outcome = ""
+        if token.purpose in ("subscribe", "admit"):
+            outcome = _subscribe(settings, session, ml, token, data, reject, outgoing)
         elif token.purpose == "unsubscribe":
             member = membership.find(session, ml, token.email)
             language = member.language if member is not None else language
             membership.remove(session, ml, token.email)
-            notice = notices.build(settings, "goodbye", language, token.email, ml)
+            outgoing.append((notices.build(settings, "goodbye", language, token.email, ml),
+                             token.email))
             outcome = "unsubscribed"
-        result = Confirmed(token.purpose, ml.address, token.email, language, "")
-    if notice is not None:
-        notices.send(settings, notice, [result.email])
-        return replace(result, outcome=outcome)
+        result = Confirmed(token.purpose, ml.address, token.email, language, outcome)
+    for notice, to in outgoing:
+        notices.send(settings, notice, [to])
+    if result.purpose != "moderate":
+        return result
     decided = (moderation.reject if reject else moderation.approve)(settings, data["held"])
     outcome = ("rejected" if reject else "approved") if decided else "already-decided"
     return replace(result, outcome=outcome)
 
 
+def _subscribe(settings: Settings, session, ml: MailingList, token, data: dict, reject: bool,
+               outgoing: list) -> str:
+    """A confirmed subscription, or a moderator's decision on one: the outcome.
+
+    A private list's confirmed request waits for a moderator (Mailman's
+    ``confirm_then_moderate``): they get an "admit" token, the subscriber a word that it
+    is pending; only the moderator's approval makes a member.
+    """
+    language, name = data.get("language") or "fr", data.get("name", "")
+    if token.purpose == "subscribe" and not ml.public and \
+            membership.find(session, ml, token.email) is None:
+        secret = tokens.create(session, "admit", ml, token.email, data)
+        for moderator in membership.moderators(session, ml):
+            outgoing.append((notices.build(settings, "admit", moderator.language,
+                                           moderator.email, ml, secret=secret,
+                                           subscriber=tokens.defang(token.email)),
+                             moderator.email))
+        outgoing.append((notices.build(settings, "pending", language, token.email, ml),
+                         token.email))
+        return "pending"
+    if token.purpose == "admit" and reject:
+        outgoing.append((notices.build(settings, "refused", language, token.email, ml),
+                         token.email))
+        return "refused"
+    consent = ("confirmed by mail, approved by a moderator" if token.purpose == "admit"
+               else "confirmed by mail")
+    member = membership.add(session, ml, token.email, language=language, name=name,
+                            consent=consent)
+    outgoing.append((notices.build(settings, "welcome", member.language, member.email, ml),
+                     member.email))
+    return "subscribed"
+
+
 def _answer_confirmation(settings: Settings, list_address: str, secret: str, parsed: Parsed,
-                         raw: bytes, person: str) -> str:
+                         raw: bytes, person: str, sender: str) -> str:
     """Confirm by reply; a bad token gets an explanation and changes nothing."""
     try:
-        done = confirm(settings, secret, list_address=list_address, reject=wants_reject(parsed))
+        done = confirm(settings, secret, list_address=list_address, reject=wants_reject(parsed),
+                       by=sender)
     except BadToken as bad:
         language = guess_language(parsed, raw)
         with session_scope(settings) as session:
             notice = notices.build(settings, "bad_token", language, person,
                                    find_list(session, list_address), in_reply_to=parsed.message_id,
                                    problem=notices.word(bad.kind, language))
-        notices.send(settings, notice, [person])
+        notices.answer(settings, notice, person)
         return f"250 2.0.0 {bad} ; réponse envoyée / answer sent"
-    if done.purpose == "moderate":
+    if done.purpose in DECISIONS:
         _acknowledge_decision(settings, list_address, done, person, parsed)
     return f"250 2.0.0 Confirmé / confirmed: {done.outcome}"
 
@@ -198,10 +244,11 @@ def _acknowledge_decision(settings: Settings, list_address: str, done: Confirmed
         language = member.language if member is not None else "fr"
         decision = notices.word(done.outcome, language) if done.outcome != "already-decided" \
             else {"fr": "déjà décidé", "en": "already decided"}[language]
-        notice = notices.build(settings, "moderated", language, person, ml,
+        notice = notices.build(settings, "moderated" if done.purpose == "moderate" else
+                               "admitted", language, person, ml,
                                in_reply_to=parsed.message_id, subject=parsed.subject[:200],
-                               sender=person, decision=decision)
-    notices.send(settings, notice, [person])
+                               sender=person, decision=decision, subscriber=done.email)
+    notices.send(settings, notice, [person])  # a moderator, proven by the token they spent
 
 
 def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> str:
@@ -214,16 +261,21 @@ def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> st
         ml = find_list(session, list_address)
         if ml is None or not answerable(raw, sender, ml):
             return "250 2.0.0 Ignoré (message automatique) / ignored (automatic message)"
-    person = parsed.from_addr or sender.strip("<>").lower()
-    secret = tokens.find_secret(parsed.subject + "\n" + parsed.body_text)
+    # RFC 3834 §4: answer the envelope sender (the Return-Path), never the From, which
+    # anyone may write; a request likewise concerns the envelope sender's own address
+    person = sender.strip().strip("<>").lower()
+    name = parsed.from_name if (parsed.from_addr or "").lower() == person else ""
+    secret = tokens.find_secret(parsed.subject + "\n" + parsed.body_text,
+                                answering=f"{parsed.in_reply_to} {parsed.references}")
     if secret:
-        return _answer_confirmation(settings, list_address, secret, parsed, raw, person)
+        return _answer_confirmation(settings, list_address, secret, parsed, raw, person,
+                                    sender.strip("<>").lower())
     command, _ = read_command(parsed)
     command = ADDRESS_COMMANDS.get(suffix, command)
     language = guess_language(parsed, raw) if command else "fr+en"
     try:
         if command in ("subscribe", "unsubscribe"):
-            request(settings, list_address, person, command, language, parsed.from_name,
+            request(settings, list_address, person, command, language, name,
                     in_reply_to=parsed.message_id)
             return "250 2.0.0 Confirmation envoyée / confirmation sent"
     except Invalid:
@@ -231,5 +283,5 @@ def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> st
     with session_scope(settings) as session:
         notice = notices.build(settings, "help", language, person, find_list(session, list_address),
                                in_reply_to=parsed.message_id)
-    notices.send(settings, notice, [person])
+    notices.answer(settings, notice, person)
     return "250 2.0.0 Aide envoyée / help sent"

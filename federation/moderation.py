@@ -62,7 +62,8 @@ def hold(session: Session, mailing_list: MailingList, raw: bytes, parsed: Parsed
         if existing is not None:
             return existing.id, False
     held = Held(list_id=mailing_list.id, raw=raw, message_id=parsed.message_id,
-                sender=(sender or parsed.from_addr or "").strip("<>").lower()[:254],
+                # the envelope sender (RFC 3834 §4: notices go there), never the From
+                sender=(sender or "").strip().strip("<>").lower()[:254],
                 subject=parsed.subject, reason=reason, status="held", created_at=utcnow())
     session.add(held)
     session.flush()
@@ -104,7 +105,11 @@ def notify(settings: Settings, held_pk: int) -> None:
             return
         ml = held.mailing_list
         secret = tokens.create(session, "moderate", ml, payload={"held": held.id})
-        values = dict(subject=_one_line(held.subject), sender=held.sender, secret=secret)
+        # the poster's subject is quoted after our token, and any token it carries is
+        # blanked: a reply finds ours first and nothing else (issue 9.8)
+        values = dict(subject=tokens.defang(_one_line(held.subject)),
+                      sender=tokens.defang(held.sender or "<>"), secret=secret,
+                      author=tokens.defang(_one_line(header_value(held.raw, "From"))))
         for moderator in membership.moderators(session, ml):
             notice = notices.build(settings, "moderate", moderator.language, moderator.email,
                                    ml, reason=notices.word(held.reason, moderator.language),
@@ -113,14 +118,17 @@ def notify(settings: Settings, held_pk: int) -> None:
             outgoing.append((notice, [moderator.email]))
         if not outgoing:
             log.warning("message held on %s but the list has no moderator", ml.address)
+        told, held_sender = None, held.sender
         if _answerable(held.raw, held.sender):
             language = _poster_language(session, held)
-            outgoing.append((notices.build(settings, "held", language, held.sender, ml,
-                                           in_reply_to=held.message_id,
-                                           reason=notices.word(held.reason, language),
-                                           **values), [held.sender]))
+            told = notices.build(settings, "held", language, held.sender, ml,
+                                 in_reply_to=held.message_id,
+                                 reason=notices.word(held.reason, language),
+                                 **{**values, "secret": ""})  # the poster never sees it
     for notice, recipients in outgoing:
         notices.send(settings, notice, recipients)
+    if told is not None:
+        notices.answer(settings, told, held_sender)
 
 
 def approve(settings: Settings, held_pk: int) -> bool:
@@ -155,7 +163,7 @@ def reject(settings: Settings, held_pk: int) -> bool:
                                    held.mailing_list, in_reply_to=held.message_id,
                                    subject=_one_line(held.subject))
     if notice is not None:
-        notices.send(settings, notice, [held.sender])
+        notices.answer(settings, notice, held.sender)
     return True
 
 

@@ -3,7 +3,8 @@
 Texts are data (``TEXTS``), in French and English. Every notice is marked
 ``Auto-Submitted`` (RFC 3834) and carries ``X-Loop`` and the list's ``List-Id`` so that no
 responder, and no Relais, answers it; it is sent with a null reverse-path (``MAIL FROM:<>``)
-so that a failure to deliver it never bounces back into a loop.
+so that a failure to deliver it never bounces back into a loop. An automatic answer to
+someone nothing authenticates goes through ``answer``, within a daily quota per address.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from email.message import EmailMessage
 from datetime import timezone
 from email.utils import format_datetime, formataddr, make_msgid
 
-from . import queue
+from . import queue, quotas, tokens
+from .db import session_scope
 from .models import MailingList, utcnow
 from .settings import Settings
 
@@ -100,18 +102,56 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
                "will be told if it is rejected."),
     },
     "moderate": {
-        "fr": ("[{name}] À modérer : {subject} — confirm {secret}",
+        "fr": ("[{name}] À modérer, confirm {secret} : {subject}",
                "Un message à la liste « {name} » attend votre décision.\n\n"
-               "  De : {sender}\n  Sujet : {subject}\n  Raison : {reason}\n\n"
+               "  De : {author}\n  Enveloppe (MAIL FROM) : {sender}\n  Sujet : {subject}\n"
+               "  Raison : {reason}\n\n"
                "Pour l'ACCEPTER, répondez à ce message sans changer le sujet.\n"
                "Pour le REFUSER, répondez en écrivant « rejeter » sur la première ligne.\n\n"
                "Le message est joint."),
-        "en": ("[{name}] To moderate: {subject} — confirm {secret}",
+        "en": ("[{name}] To moderate, confirm {secret}: {subject}",
                "A message to the list \"{name}\" awaits your decision.\n\n"
-               "  From: {sender}\n  Subject: {subject}\n  Reason: {reason}\n\n"
+               "  From: {author}\n  Envelope (MAIL FROM): {sender}\n  Subject: {subject}\n"
+               "  Reason: {reason}\n\n"
                "To APPROVE it, reply to this message without changing the subject.\n"
                "To REJECT it, reply with \"reject\" on the first line.\n\n"
                "The message is attached."),
+    },
+    "admit": {
+        "fr": ("[{name}] Demande d'abonnement, confirm {secret} : {subscriber}",
+               "{subscriber} demande à s'abonner à la liste privée « {name} » et a confirmé "
+               "son adresse.\n\nPour ACCEPTER, répondez à ce message sans changer le sujet.\n"
+               "Pour REFUSER, répondez en écrivant « rejeter » sur la première ligne.\n\n"
+               "Sans décision d'ici quatorze jours, la demande expire."),
+        "en": ("[{name}] Subscription request, confirm {secret}: {subscriber}",
+               "{subscriber} asks to join the private list \"{name}\" and has confirmed "
+               "their address.\n\nTo APPROVE, reply to this message without changing the "
+               "subject.\nTo REFUSE, reply with \"reject\" on the first line.\n\n"
+               "Without a decision within fourteen days, the request expires."),
+    },
+    "pending": {
+        "fr": ("[{name}] Demande d'abonnement en attente",
+               "Merci, votre adresse {email} est confirmée.\n\nLa liste « {name} » est "
+               "privée : votre demande attend maintenant l'accord d'un·e modérateur·rice. "
+               "Vous recevrez un message de bienvenue quand elle sera acceptée."),
+        "en": ("[{name}] Subscription request pending",
+               "Thank you, your address {email} is confirmed.\n\nThe list \"{name}\" is "
+               "private: your request now waits for a moderator's approval. You will get a "
+               "welcome message once it is approved."),
+    },
+    "refused": {
+        "fr": ("[{name}] Demande d'abonnement refusée",
+               "Votre demande d'abonnement de {email} à la liste « {name} » a été refusée par "
+               "la modération.\n\nPour toute question : {owner}"),
+        "en": ("[{name}] Subscription request refused",
+               "Your request to subscribe {email} to the list \"{name}\" was refused by the "
+               "moderators.\n\nQuestions: {owner}"),
+    },
+    "admitted": {
+        "fr": ("[{name}] Décision enregistrée : abonnement de {subscriber}",
+               "La demande d'abonnement de {subscriber} est {decision}."),
+        "en": ("[{name}] Decision recorded: subscription of {subscriber}",
+               "The subscription request of {subscriber} is {decision}."),
     },
     "rejected": {
         "fr": ("[{name}] Message refusé : {subject}",
@@ -144,6 +184,8 @@ WORDS = {
     "used": {"fr": "ce jeton a déjà été utilisé", "en": "this token was already used"},
     "approved": {"fr": "accepté et diffusé", "en": "approved and delivered"},
     "rejected": {"fr": "refusé", "en": "rejected"},
+    "subscribed": {"fr": "acceptée", "en": "approved"},
+    "refused": {"fr": "refusée", "en": "refused"},
 }
 
 
@@ -177,7 +219,9 @@ def build(settings: Settings, kind: str, language: str, to: str, mailing_list: M
     message["To"] = to
     message["Subject"] = subjects[0] if len(subjects) == 1 else " / ".join(subjects)
     message["Date"] = format_datetime(utcnow().replace(tzinfo=timezone.utc))
-    message["Message-ID"] = make_msgid("relais", domain=settings.mail_domain)
+    secret = values.get("secret", "")  # a reply's In-Reply-To then names our token
+    message["Message-ID"] = make_msgid(tokens.mark(secret) if secret else "relais",
+                                       domain=settings.mail_domain)
     if in_reply_to:  # RFC 3834 §5: a reply keeps the thread and says it is automatic
         message["In-Reply-To"] = f"<{in_reply_to}>"
         message["References"] = f"<{in_reply_to}>"
@@ -194,6 +238,19 @@ def attach_original(message: EmailMessage, raw: bytes) -> None:
     """Attach a held message as message/rfc822 (RFC 2046 §5.2.1), as Mailman shows moderators."""
     original = email.message_from_bytes(raw, policy=email.policy.default)
     message.add_attachment(original)
+
+
+def answer(settings: Settings, message: EmailMessage, to: str) -> bool:
+    """Send an automatic answer to one address within its daily quota; False when over it.
+
+    Answers go to the envelope sender (RFC 3834 §4), whom nothing authenticates: the quota
+    (``RELAIS_MAX_NOTICES_PER_DAY``) keeps Relais from flooding a forged one (backscatter).
+    """
+    with session_scope(settings) as session:
+        allowed = quotas.spend(session, to, settings.max_notices_per_day)
+    if allowed:
+        send(settings, message, [to])
+    return allowed
 
 
 def send(settings: Settings, message: EmailMessage, recipients: list[str]) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, literal, or_, select
 from sqlalchemy.orm import Session
 
-from . import membership, moderation
+from . import authentication, membership, moderation
 from .errors import Hold, Rejected
 from .message import Parsed
 from .models import Ban, ListSetting, MailingList
@@ -120,16 +120,29 @@ def emergency(session: Session, submission: Submission) -> None:
         raise Hold("emergency")
 
 
+def _by_moderator(session: Session, submission: Submission) -> bool:
+    """Whether a post is a moderator's or owner's: its From holds the role, and the envelope
+    sender is that same address or our MTA recorded a DMARC pass for the From domain
+    (RFC 8601, ``authentication``); a From alone is anyone's to write (RFC 5322 §3.6.2)."""
+    author = (submission.parsed.from_addr or "").strip().lower()
+    if membership.role_of(session, submission.mailing_list, author) not in ("moderator", "owner"):
+        return False
+    if submission.sender.strip().strip("<>").lower() == author:
+        return True
+    return authentication.dmarc_pass(submission.raw, submission.settings.authserv_id,
+                                     author.rpartition("@")[2])
+
+
 def posting_policy(session: Session, submission: Submission) -> None:
     """Open lists take all; members lists hold non-members; moderated and announce lists hold
     everyone but their moderators and owners (who would approve their own posts anyway)."""
     ml = submission.mailing_list
     if submission.approved or ml.policy == "open":
         return
-    role = membership.role_of(session, ml, submission.parsed.from_addr, submission.sender)
-    if ml.policy == "members" and role is None:
+    if ml.policy == "members" and membership.role_of(
+            session, ml, submission.parsed.from_addr, submission.sender) is None:
         raise Hold("non-member")
-    if ml.policy in ("moderated", "announce") and role not in ("moderator", "owner"):
+    if ml.policy in ("moderated", "announce") and not _by_moderator(session, submission):
         raise Hold(ml.policy)
 
 

@@ -32,6 +32,11 @@ class Settings:
     background_jobs: bool = False
     dkim_selector: str = ""
     dkim_key_path: str = ""
+    # the authserv-id of the MTA in front of us, whose Authentication-Results we trust
+    # (RFC 8601 §5); unset: nobody's, since without such an MTA anyone can write that field
+    authserv_id: str = ""
+    # automatic answers (confirmations, help, held notices) per address and day (RFC 3834)
+    max_notices_per_day: int = 5
     extra: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -68,6 +73,8 @@ class Settings:
             language=env.get("RELAIS_LANGUAGE", "fr"),
             dkim_selector=env.get("RELAIS_DKIM_SELECTOR", ""),
             dkim_key_path=env.get("RELAIS_DKIM_KEY", ""),
+            authserv_id=env.get("RELAIS_AUTHSERV_ID", ""),
+            max_notices_per_day=int(env.get("RELAIS_MAX_NOTICES_PER_DAY", "5")),
         )
         values.update(overrides)
         return cls(**values)

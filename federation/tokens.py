@@ -21,12 +21,13 @@ from .models import MailingList, Token, utcnow
 from .settings import Settings
 
 LIFETIMES = {"subscribe": timedelta(days=3), "unsubscribe": timedelta(days=3),
-             "moderate": timedelta(days=14)}
+             "moderate": timedelta(days=14), "admit": timedelta(days=14)}
 # token_urlsafe(24) gives 32 characters of [A-Za-z0-9_-]; we look for that shape after the
 # word "confirm" (our subjects: "confirm <secret>", Mailman's habit) or in a /confirm/ link.
 SECRET = re.compile(r"(?:\bconfirm\w*\s*:?\s+|/confirm/)([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])",
                     re.IGNORECASE)
 _UNSUBSCRIBE = b"relais-unsubscribe\n"
+_BOUNCE = b"relais-verp\n"  # another purpose, another key: a VERP tag is no unsubscribe link
 
 
 class BadToken(Exception):
@@ -94,10 +95,34 @@ def payload(token: Token) -> dict:
         return {}
 
 
-def find_secret(text: str) -> str:
-    """The secret in a subject or body ("Re: ... confirm <secret>", a /confirm/ link), or ""."""
-    match = SECRET.search(text or "")
-    return match.group(1) if match else ""
+_ANSWERED = re.compile(r"\.t([0-9a-f]{16})@")  # our notices' Message-ID mark (``mark``)
+
+
+def mark(secret: str) -> str:
+    """The idstring for the Message-ID of a notice carrying ``secret``: a digest prefix, so
+    a reply's In-Reply-To tells which token the notice carried, without revealing it."""
+    return f"relais.t{digest(secret)[:16]}"
+
+
+def find_secret(text: str, answering: str = "") -> str:
+    """The secret in a subject or body ("Re: ... confirm <secret>", a /confirm/ link), or "".
+
+    ``answering`` is the reply's In-Reply-To and References: when they name a notice of
+    ours, only the secret that notice carried counts, wherever it is in the text, and no
+    other (a poster's planted token quoted in the reply decides nothing); otherwise the
+    first one, which our subjects put before any quoted words.
+    """
+    found = [match.group(1) for match in SECRET.finditer(text or "")]
+    marks = set(_ANSWERED.findall(answering or ""))
+    if not marks:
+        return found[0] if found else ""
+    return next((secret for secret in found if digest(secret)[:16] in marks), "")
+
+
+def defang(text: str) -> str:
+    """Text with every "confirm <secret>" shape blanked: a poster's words quoted in a notice
+    must never carry a token that a reply to the notice would redeem."""
+    return SECRET.sub(lambda match: match.group(0).replace(match.group(1), "[…]"), text or "")
 
 
 def _b64(data: bytes) -> str:
@@ -108,9 +133,9 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _signature(settings: Settings, body: bytes) -> bytes:
+def _signature(settings: Settings, body: bytes, purpose: bytes = _UNSUBSCRIBE) -> bytes:
     key = (settings.secret_key or settings.with_secret().secret_key).encode("utf-8")
-    return hmac.new(key, _UNSUBSCRIBE + body, hashlib.sha256).digest()[:18]
+    return hmac.new(key, purpose + body, hashlib.sha256).digest()[:18]
 
 
 def unsubscribe_token(settings: Settings, mailing_list: MailingList | str, email: str) -> str:
@@ -137,3 +162,26 @@ def read_unsubscribe(settings: Settings, opaque: str) -> tuple[str, str]:
     if not valid or not address or not email:
         raise BadToken("forged")
     return address, email
+
+
+def _bounce_signature(settings: Settings, list_address: str, email: str) -> str:
+    # base32 in lowercase: MTAs and our own routing fold the case of local parts
+    body = f"{list_address.lower()}\n{email.strip().lower()}".encode("utf-8")
+    return base64.b32encode(_signature(settings, body, _BOUNCE)[:10]).decode("ascii").lower()
+
+
+def bounce_tag(settings: Settings, list_address: str, email: str) -> str:
+    """The signed VERP tag naming one recipient of one list: alice=example.org=<signature>."""
+    local, _, domain = email.strip().lower().rpartition("@")
+    return f"{local}={domain}={_bounce_signature(settings, list_address, email)}"
+
+
+def read_bounce_tag(settings: Settings, list_address: str, tag: str) -> str:
+    """The recipient a VERP tag names if its signature holds for this list, else ""."""
+    rest, _, signature = (tag or "").strip().lower().rpartition("=")
+    local, _, domain = rest.rpartition("=")
+    if not local or not domain or "@" in domain:
+        return ""
+    email = f"{local}@{domain}"
+    expected = _bounce_signature(settings, list_address, email)
+    return email if hmac.compare_digest(signature.encode(), expected.encode()) else ""

@@ -64,12 +64,6 @@ class Prepared:
     body: bytes
 
 
-def bounce_address(info: ListInfo, email: str) -> str:
-    """The VERP envelope sender: semences-bounces+alice=example.org@lists.test."""
-    local, _, domain = email.rpartition("@")
-    return f"{info.local}-bounces+{local}={domain}@{info.domain}"
-
-
 def list_url(settings: Settings, info: ListInfo) -> str:
     """The list's archive page on the web."""
     return f"{settings.base_url}/l/{quote(info.address)}"

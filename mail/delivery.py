@@ -93,7 +93,8 @@ def _send_chunk(settings: Settings, info, chunk, build: Builder):
     with outgoing.Connection(settings) as connection:
         for position, (row_id, email) in enumerate(chunk):
             try:
-                connection.send(copies.bounce_address(info, email), [email], build(email))
+                connection.send(bounces.bounce_address(settings, info.address, email), [email],
+                                build(email))
                 sent.append(row_id)
             except outgoing.PermanentFailure as error:
                 permanent.append((row_id, email, str(error)))

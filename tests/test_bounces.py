@@ -1,6 +1,6 @@
 """Bounces: DSNs and ARF reports at the VERP address, Mailman-style scoring, owners told.
 
-DSNs are sent to the real listener at ``semences-bounces+bob=example.net@lists.test`` with a
+DSNs are sent to the real listener at the signed ``semences-bounces+bob=example.net=<sig>@…`` with a
 null reverse-path, as an MTA would; the owner's notice arrives at the real sink.
 """
 from __future__ import annotations
@@ -18,7 +18,15 @@ from federation.models import ListSetting, Member, utcnow
 from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
 
 DELIVERY = FIXTURES / "delivery"
-BOB_VERP = "semences-bounces+bob=example.net@lists.test"
+SECRET = "test-secret"  # conftest's secret key: VERP tags are signed with it
+
+
+def verp(email: str, list_address: str = "semences@lists.test") -> str:
+    from federation.settings import Settings
+    return bounces.bounce_address(Settings(secret_key=SECRET), list_address, email)
+
+
+BOB_VERP = verp("bob@example.net")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -44,11 +52,13 @@ def member(settings, email):
         return session.scalar(select(Member).filter_by(email=email))
 
 
-def test_verp_address_names_the_member():
-    assert bounces.parse_verp(BOB_VERP) == ("semences@lists.test", "bob@example.net")
-    assert bounces.parse_verp("agora-lyon-bounces+a.b+tag=x.org@l.test") == (
+def test_verp_address_names_the_member(members):
+    assert bounces.verified_recipient(members, BOB_VERP) == ("semences@lists.test",
+                                                             "bob@example.net")
+    assert bounces.verified_recipient(members, verp("a.b+tag@x.org", "agora-lyon@l.test")) == (
         "agora-lyon@l.test", "a.b+tag@x.org")
-    assert bounces.parse_verp("semences-bounces@lists.test") == ("semences@lists.test", "")
+    assert bounces.verified_recipient(members, "semences-bounces@lists.test") == (
+        "semences@lists.test", "")
 
 
 def test_a_dsn_through_the_listener_disables_at_the_threshold_and_tells_the_owner(
@@ -90,7 +100,7 @@ def test_scores_like_mailman_hard_soft_once_a_day_stale_reset(members):
 
 def test_arf_complaint_disables_or_unsubscribes(members):
     report = bounces.handle(members, (DELIVERY / "arf.eml").read_bytes(),
-                            "semences-bounces+chloe=exemple.fr@lists.test")
+                            verp("chloe@exemple.fr"))
     assert report.kind == "arf" and report.disabled == ["chloe@exemple.fr"]
     assert "complaint" in member(members, "chloe@exemple.fr").disabled_reason
     with session_scope(members) as session:
@@ -103,9 +113,12 @@ def test_arf_complaint_disables_or_unsubscribes(members):
     assert member(members, "bob@example.net") is None
 
 
-def test_non_dsn_bounce_without_verp_uses_flufl_detectors(members):
-    report = bounces.handle(members, (DELIVERY / "qmail.eml").read_bytes(),
-                            "semences-bounces@lists.test")
+def test_non_dsn_bounce_uses_flufl_detectors_but_only_the_signed_tag_counts(members):
+    qmail = (DELIVERY / "qmail.eml").read_bytes()
+    report = bounces.handle(members, qmail, "semences-bounces@lists.test")
+    assert report.kind == "other" and report.hard == []  # unsigned: names nobody (item 9.5)
+    assert member(members, "chloe@exemple.fr").bounce_score == 0.0
+    report = bounces.handle(members, qmail, verp("chloe@exemple.fr"))
     assert report.kind == "other" and report.hard == ["chloe@exemple.fr"]
     assert member(members, "chloe@exemple.fr").bounce_score == 1.0
 

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from conftest import FIXTURES, run_jobs
-from federation import deliveries, dmarc, ingest, queue
+from federation import bounces, deliveries, dmarc, ingest, queue
 from federation.db import session_scope
 from federation.directory import find_list
 from federation.models import ListSetting, Member, Message
@@ -92,7 +92,8 @@ def test_every_member_gets_exactly_one_copy_with_list_headers(settings, lists, s
     assert send(post())[0] == 250
     assert sorted(r.recipient for r in sink.received) == sorted(MEMBERS)
     copy = sink.to("bob@example.net")[0]
-    assert copy.sender == "semences-bounces+bob=example.net@lists.test"  # VERP
+    assert copy.sender == bounces.bounce_address(lists, "semences@lists.test",
+                                                 "bob@example.net")  # signed VERP
     mail = copy.message
     assert mail["Message-ID"] == "<graines-1@example.org>"
     assert mail["Subject"] == "[Semences] Échange de graines"
@@ -267,7 +268,8 @@ def test_without_relay_copies_land_in_the_maildir_outbox(sqlite_settings):
     mails = sorted((message_from_bytes(box.get_bytes(k), policy=policy.default)
                     for k in box.keys()), key=lambda m: m["Delivered-To"])
     assert [m["Delivered-To"] for m in mails] == ["bob@example.net", "chloe@exemple.fr"]
-    assert mails[0]["Return-Path"] == "<semences-bounces+bob=example.net@lists.test>"
+    assert mails[0]["Return-Path"] == "<%s>" % bounces.bounce_address(
+        sqlite_settings, "semences@lists.test", "bob@example.net")
 
 
 def test_unreachable_relay_defers_then_cron_delivers(sqlite_settings, sink, tmp_path):

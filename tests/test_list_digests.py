@@ -11,6 +11,7 @@ from email.utils import formatdate
 import pytest
 
 from conftest import run_jobs
+from federation import bounces
 from federation.db import session_scope
 from federation.directory import find_list
 from federation.models import ListSetting, Member, utcnow
@@ -54,7 +55,8 @@ def test_daily_mime_digest_has_every_message_once(posted, sink):
     run_jobs(posted)
     assert [r.recipient for r in sink.received] == ["carol@example.org"]
     copy = sink.received[0]
-    assert copy.sender == "semences-bounces+carol=example.org@lists.test"
+    assert copy.sender == bounces.bounce_address(posted, "semences@lists.test",
+                                                 "carol@example.org")  # signed VERP
     mail = copy.message
     assert mail["List-Id"] == "Semences paysannes <semences.lists.test>"
     assert "n° 1" in mail["Subject"]

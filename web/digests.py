@@ -14,7 +14,8 @@ from flask import Blueprint, abort, render_template, request
 from flask_babel import force_locale, get_locale, gettext as _
 from markupsafe import Markup
 
-from federation import digest_subscriptions as subscriptions, digests, queries, queue, themes
+from federation import (digest_subscriptions as subscriptions, digests, queries, queue, quotas,
+                        themes)
 from federation.db import session_scope
 from feeds import digest as rendering, links
 from feeds.atom import EntrySpec, FeedSpec, render_feed
@@ -90,7 +91,11 @@ def subscribe():
     url = links.absolute(settings().base_url, f"/digests/confirm/{token}")
     email = form.get("email", "").strip().lower()
     raw = rendering.compose_confirmation(settings(), email, url, _lang())
-    queue.enqueue(settings(), "mail.outgoing.send", rendering.sender(settings()), [email], raw)
+    with session_scope(settings()) as session:  # the backscatter cap, shared with mail
+        allowed = quotas.spend(session, email, settings().max_notices_per_day)
+    if allowed:  # past it, the same page: nothing tells whether a mail went
+        queue.enqueue(settings(), "mail.outgoing.send", rendering.sender(settings()), [email],
+                      raw)
     return render_template("digest_notice.html", message=_(
         "A confirmation link was sent to %(email)s. Nothing will be sent before you open it.",
         email=email))
