@@ -73,6 +73,15 @@ def respond(key: str, stamp: tuple, build: Callable[[], tuple[bytes, datetime]])
     return response.make_conditional(request)
 
 
+def lookup(query: Callable, segment: str):
+    """The row a routed Message-ID names (``links.unquote_id``), else as written (old links)."""
+    message_id = links.unquote_id(segment)
+    found = query(db(), message_id)
+    if found is None and message_id != segment:
+        found = query(db(), segment)
+    return found if found is not None else abort(404)
+
+
 def _url(path: str, before: str = "") -> str:
     url = links.absolute(settings().base_url, path)
     return f"{url}?before={quote(before, safe='@:,')}" if before else url
@@ -147,7 +156,7 @@ def mailing_list(address: str):
 @bp.get("/t/<path:message_id>/atom")
 def thread(message_id: str):
     """One thread, whichever of its Message-IDs is asked for."""
-    found = queries.thread(db(), message_id) or abort(404)
+    found = lookup(queries.thread, message_id)
     path = links.thread_path(found.root_message_id)
     return _serve(queries.thread_scope(found), found.subject or found.root_message_id,
                   path + "atom", path)
