@@ -5,6 +5,7 @@ private list answers 404 everywhere, as if it did not exist.
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timezone
 from urllib.parse import quote
 
@@ -107,10 +108,14 @@ def raw(message_id: str):
     if found.deleted:
         abort(410)
     data = queries.raw_bytes(db(), found)
-    return Response(data, mimetype="text/plain", headers={
+    response = Response(data, mimetype="text/plain", headers={
         "Content-Type": "text/plain; charset=utf-8",
         "Content-Disposition": "inline",
-        "Cache-Control": "public, max-age=3600"})
+        # public lists only reach here; shared caches keep the bytes but revalidate each time
+        # (RFC 9111 §5.2.2.4), so a list made private is gone from them at once
+        "Cache-Control": "public, no-cache"})
+    response.set_etag(hashlib.sha256(data).hexdigest()[:32])
+    return response.make_conditional(request)
 
 
 def _disposition(filename: str) -> str:

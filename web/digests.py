@@ -36,40 +36,43 @@ def _choices() -> dict:
 @bp.get("/digests/")
 def archive():
     """Every issue, newest first, and the subscription form."""
-    found = digests.issues(db())
-    titles = {i.id: rendering.title(i.data, _lang()) for i in found}
-    return render_template("digests.html", issues=found, titles=titles, **_choices())
+    found = digests.readable(db())
+    titles = {i.id: rendering.title(content, _lang()) for i, content in found}
+    threads = {i.id: content["threads"] for i, content in found}
+    return render_template("digests.html", issues=[i for i, _content in found], titles=titles,
+                           threads=threads, **_choices())
 
 
 @bp.get("/digests/<key>/")
 def issue(key: str):
     """One issue, by its period ("2025-W11", "2025-03-10") or number."""
-    found = digests.issue(db(), key) or abort(404)
-    body = Markup(rendering.render_html(found.data, settings().base_url, _lang()))
+    found, content = digests.readable_issue(db(), key) or abort(404)
+    body = Markup(rendering.render_html(content, settings().base_url, _lang()))
     return render_template("digest.html", issue=found, body=body,
-                           title=rendering.title(found.data, _lang()))
+                           title=rendering.title(content, _lang()))
 
 
 @bp.get("/digests/atom")
 def atom():
     """The issues as an Atom feed, one entry per issue (RFC 4287)."""
-    found = digests.issues(db(), limit=50)
+    found = digests.readable(db(), limit=50)
 
     def build() -> tuple[bytes, datetime]:
         base, lang = settings().base_url, settings().language
         entries = [EntrySpec(
-            id=rendering.issue_url(base, i.slug), title=rendering.title(i.data, lang),
+            id=rendering.issue_url(base, i.slug), title=rendering.title(content, lang),
             updated=i.created_at, published=i.created_at, link=rendering.issue_url(base, i.slug),
-            author="Relais", content_html=rendering.render_html(i.data, base, lang))
-            for i in found]
-        updated = max((i.created_at for i in found), default=datetime(2000, 1, 1))
+            author="Relais", content_html=rendering.render_html(content, base, lang))
+            for i, content in found]
+        updated = max((i.created_at for i, _content in found), default=datetime(2000, 1, 1))
         with force_locale(lang):
             title = _("Digests of the assemblies")
         url = links.absolute(base, "/digests/atom")
         spec = FeedSpec(id=url, title=title, self_url=url, updated=updated, language=lang,
                         alternate_url=links.absolute(base, "/digests/"), complete=True)
         return render_feed(spec, entries), updated
-    return feeds.respond("digests", tuple((i.id, i.created_at) for i in found[:1]), build)
+    newest = tuple((i.id, i.created_at) for i, _content in found[:1])
+    return feeds.respond("digests", newest, build)
 
 
 @bp.post("/digests/subscribe")
