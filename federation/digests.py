@@ -192,7 +192,7 @@ def issues(session: Session, limit: int = 200) -> list[DigestIssue]:
 def issue(session: Session, key: str) -> DigestIssue | None:
     """An issue by its slug ("2025-W11", "2025-03-10") or its number."""
     found = session.scalar(select(DigestIssue).where(DigestIssue.slug == key))
-    if found is None and key.isdigit():
+    if found is None and key.isascii() and key.isdigit() and len(key) <= 9:  # fits any INTEGER
         found = session.get(DigestIssue, int(key))
     return found
 

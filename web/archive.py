@@ -144,7 +144,8 @@ def _mbox_response(filename: str, **scope) -> Response:
     current = settings()
 
     def generate():
-        with session_scope(current) as session:
+        # a reader's transaction: a slow download must never hold SQLite's write lock
+        with session_scope(current, write=False) as session:
             yield from mbox.render(queries.mbox_rows(session, **scope))
     return Response(generate(), headers={
         "Content-Type": MBOX_TYPE, "Content-Disposition": f'attachment; filename="{filename}"'})
