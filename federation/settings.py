@@ -30,6 +30,10 @@ class Settings:
     background_jobs: bool = False
     dkim_selector: str = ""
     dkim_key_path: str = ""
+    # the public web forms (subscriptions): Flask-Limiter rate strings and a body size bound
+    form_rate_client: str = "20/hour;50/day"
+    form_rate_address: str = "5/hour;10/day"
+    max_form_size: int = 16 * 1024
     extra: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -66,6 +70,9 @@ class Settings:
             language=env.get("RELAIS_LANGUAGE", "fr"),
             dkim_selector=env.get("RELAIS_DKIM_SELECTOR", ""),
             dkim_key_path=env.get("RELAIS_DKIM_KEY", ""),
+            form_rate_client=env.get("RELAIS_FORM_RATE_CLIENT", "20/hour;50/day"),
+            form_rate_address=env.get("RELAIS_FORM_RATE_ADDRESS", "5/hour;10/day"),
+            max_form_size=int(env.get("RELAIS_MAX_FORM_SIZE", str(16 * 1024))),
         )
         values.update(overrides)
         return cls(**values)

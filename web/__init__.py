@@ -11,7 +11,7 @@ from flask import Flask, Response, abort, render_template, request
 
 from federation.settings import Settings
 
-from . import language, session
+from . import forms, language, session
 
 # Add your blueprint's module here (one line each, alphabetical after the archive).
 BLUEPRINTS = (
@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     for name in BLUEPRINTS:
         app.register_blueprint(import_module(name).bp)
     app.before_request(refuse_nul)
+    forms.init_app(app, settings)
     app.register_error_handler(404, not_found)
     app.after_request(secure)
     return app

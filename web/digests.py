@@ -18,7 +18,7 @@ from federation.db import session_scope
 from feeds import digest as rendering, links
 from feeds.atom import EntrySpec, FeedSpec, render_feed
 
-from . import feeds
+from . import feeds, forms
 from .session import db, settings
 
 bp = Blueprint("digests", __name__)
@@ -79,6 +79,11 @@ def atom():
 def subscribe():
     """Send the confirmation mail (double opt-in); nothing is stored until it is confirmed."""
     form = request.form
+    if not (forms.valid_email(form.get("email", "")) and forms.valid_slugs(form.getlist("theme"))
+            and forms.valid_slugs(form.getlist("assembly"))):
+        return render_template("digest_notice.html", message=_(
+            "This request cannot be honoured: %(reason)s",
+            reason=_("an address and a few themes or assemblies are expected"))), 400
     try:
         token = subscriptions.request(
             settings(), form.get("email", ""), form.get("period", "week"),
