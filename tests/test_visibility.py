@@ -145,3 +145,28 @@ def test_raw_messages_cache_publicly_only_while_the_list_is_public(archive, clie
     with session_scope(settings) as session:
         directory.change_visibility(session, "semences@lists.test", public=True)
     assert SECRET in client.get(f"/l/semences@lists.test/").get_data(as_text=True)
+
+
+def test_digest_mailed_after_the_change_leaves_the_private_list_out(archive):
+    import email
+    import email.policy
+    import mailbox
+
+    from federation.digests import DigestSubscriber
+    from federation.models import utcnow
+    from relais import digests as sending
+    from tests.conftest import run_jobs
+    settings = archive[0]
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with session_scope(settings) as session:
+        session.add(DigestSubscriber(email="reader@example.org", period="week",
+                                     confirmed_at=utcnow()))
+    make_private(settings)
+    assert sending.send(settings, "week", NOW)[1] == 1
+    run_jobs(settings)
+    box = mailbox.Maildir(settings.outbox_dir, create=False)
+    [mail] = [email.message_from_bytes(box.get_bytes(k), policy=email.policy.default)
+              for k in box.keys() if b"reader@example.org" in box.get_bytes(k)]
+    text = "".join(part.get_content() for part in mail.walk()
+                   if part.get_content_maintype() == "text")
+    assert "Hébergement associatif" in text and SECRET not in text
