@@ -102,6 +102,10 @@ def too_many(_error):
 def init_app(app: Flask, settings: Settings) -> None:
     """Protect every POST with CSRF, limit the mailing forms, bound request bodies."""
     app.config.update(MAX_CONTENT_LENGTH=settings.max_form_size,
+                      # the session only holds the CSRF token: never sent cross-site, nor in
+                      # clear text when the site is served over https
+                      SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_HTTPONLY=True,
+                      SESSION_COOKIE_SECURE=settings.base_url.startswith("https://"),
                       WTF_CSRF_TIME_LIMIT=None,  # valid for the session: pages come from caches
                       RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
                       RATELIMIT_KEY_PREFIX=f"{settings.queue_name}-forms",
