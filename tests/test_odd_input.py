@@ -119,3 +119,25 @@ def test_merged_theme_redirect_never_leaves_the_site(lists, client):
     kept = client.get(f"/themes/{first}/?assembly=lille&before=x&junk=1")
     assert kept.headers["Location"].startswith(f"/themes/{second}/?")
     assert "assembly=lille" in kept.headers["Location"] and "junk" not in kept.headers["Location"]
+
+
+HOSTILE_HEADERS = [
+    {"If-Modified-Since": "garbage"}, {"If-Modified-Since": "Mon, 01 Jan 0001 00:00:00 GMT"},
+    {"If-Modified-Since": "Fri, 31 Dec 9999 23:59:59 GMT"}, {"If-None-Match": "x" * 5000},
+    {"If-None-Match": '"unterminated'}, {"Accept-Language": "*;q=x, ,;;, fr-FR;q=9"},
+    {"Cookie": "lang=\x7f; session=garbage"}, {"Range": "bytes=99999999999999999999-"},
+    {"Host": "evil.example"}, {"Accept-Language": "é" * 2000},
+]
+
+
+def test_every_page_survives_hostile_headers(client):
+    failed = []
+    for rule, methods in rules(client):
+        if "GET" not in methods:
+            continue
+        path = build(rule, {a: quote(VALID.get(a, "x"), safe="") for a in rule.arguments})
+        for headers in HOSTILE_HEADERS:
+            answer = client.get(path, headers=headers)
+            if answer.status_code >= 500:
+                failed.append((path, headers, answer.status_code))
+    assert not failed, failed
