@@ -26,9 +26,7 @@ BLUEPRINTS = (
 # No inline script anywhere (CSP without 'unsafe-inline'); archived HTML parts are nh3-cleaned.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-
-
-FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")  # bodies read as forms
 
 
 def secure(response: Response) -> Response:
