@@ -192,9 +192,42 @@ def issues(session: Session, limit: int = 200) -> list[DigestIssue]:
 def issue(session: Session, key: str) -> DigestIssue | None:
     """An issue by its slug ("2025-W11", "2025-03-10") or its number."""
     found = session.scalar(select(DigestIssue).where(DigestIssue.slug == key))
-    if found is None and key.isdigit():
+    if found is None and key.isascii() and key.isdigit() and len(key) <= 9:  # fits any INTEGER
         found = session.get(DigestIssue, int(key))
     return found
+
+
+def visible(session: Session, content: dict) -> dict:
+    """An issue's content as it may be read now: threads of lists made private since it was
+    published are left out (and out of its counts), so visibility is always the current one."""
+    public = set(session.scalars(select(MailingList.address).where(MailingList.public.is_(True))))
+    kept, gone = [], {}
+    for group in content["themes"]:
+        places = []
+        for place in group["assemblies"]:
+            shown = {kind: [i for i in place[kind] if i["list"] in public]
+                     for kind in ("new", "active")}
+            gone.update((i["root"], i["messages"]) for kind in ("new", "active")
+                        for i in place[kind] if i["list"] not in public)
+            if shown["new"] or shown["active"]:
+                places.append({**place, **shown})
+        if places:
+            kept.append({**group, "assemblies": places})
+    return {**content, "themes": kept, "threads": max(0, content["threads"] - len(gone)),
+            "messages": max(0, content["messages"] - sum(gone.values()))}
+
+
+def readable(session: Session, limit: int = 200) -> list[tuple[DigestIssue, dict]]:
+    """Published issues with what may be read of them now, newest first; empty ones left out."""
+    found = [(i, visible(session, i.data)) for i in issues(session, limit)]
+    return [(i, content) for i, content in found if content["themes"]]
+
+
+def readable_issue(session: Session, key: str) -> tuple[DigestIssue, dict] | None:
+    """One issue (``issue``) with what may be read of it now; None when nothing is left."""
+    found = issue(session, key)
+    content = visible(session, found.data) if found is not None else None
+    return (found, content) if content and content["themes"] else None
 
 
 def selection(content: dict, themes: list[str], assemblies: list[str]) -> dict:

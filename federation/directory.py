@@ -185,3 +185,13 @@ def find_list(session: Session, address: str) -> MailingList | None:
 def find_assembly(session: Session, slug: str) -> Assembly | None:
     """The assembly with this slug, if any."""
     return session.scalar(select(Assembly).filter_by(slug=slug))
+
+
+def change_visibility(session: Session, address: str, public: bool) -> MailingList:
+    """Make a list public or private; pages, feeds, search and digests follow at once."""
+    mailing_list = find_list(session, address)
+    if mailing_list is None:
+        raise Invalid(f"no list {address!r}")
+    mailing_list.public = public
+    session.flush()
+    return mailing_list

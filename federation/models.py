@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text,
-                        UniqueConstraint, Index)
+                        UniqueConstraint, Index, event)
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
 
@@ -49,6 +49,8 @@ class MailingList(Base):
     subject_prefix: Mapped[str] = mapped_column(String(64), default="")
     footer: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # set whenever ``public`` changes (below): caches and Last-Modified follow it
+    visibility_changed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     assembly: Mapped[Assembly] = relationship(back_populates="lists")
 
     @property
@@ -63,6 +65,13 @@ class MailingList(Base):
     def list_id(self) -> str:
         """The RFC 2919 List-Id: stable, globally unique, the key for loops and federation."""
         return f"{self.local_part}.{self.domain}"
+
+
+@event.listens_for(MailingList.public, "set", active_history=True)
+def _visibility_changed(target: MailingList, value, oldvalue, _initiator) -> None:
+    """Stamp the time a stored list became public or private, whoever changed it."""
+    if target.id is not None and value != oldvalue:
+        target.visibility_changed_at = utcnow()
 
 
 class Thread(Base):

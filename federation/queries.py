@@ -213,6 +213,17 @@ def freshness(session: Session, scope: Scope) -> tuple:
             session.scalar(select(func.max(Message.erased_at))))
 
 
+def visibility(session: Session) -> tuple[datetime | None, tuple[int, ...]]:
+    """What every cached page and feed depends on besides its messages: when a list last
+    became public or private, and which lists are public now (a few rows, one query)."""
+    rows = session.execute(select(MailingList.id, MailingList.public,
+                                  MailingList.visibility_changed_at)
+                           .order_by(MailingList.id)).all()
+    changed = max((row.visibility_changed_at for row in rows
+                   if row.visibility_changed_at is not None), default=None)
+    return changed, tuple(row.id for row in rows if row.public)
+
+
 def mbox_rows(session: Session, list_id: int | None = None, thread_id: int | None = None,
               batch: int = 200) -> Iterator[tuple[bytes, str, datetime | None]]:
     """(raw, sender, date) of every real message of a list or thread, oldest first, in batches."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Iterator
 
 from sqlalchemy import Float, Integer, column, exists, or_, select, text
@@ -28,6 +28,7 @@ from .taxonomy import fold
 from .textprep import guess_lang, stem, stem_all
 
 PER_PAGE = 20
+MAX_PAGE = 1000  # deeper pages are empty: their offset would overflow an SQL integer
 BEST_OF = 1000  # matches ranked for an unfiltered relevance search (see search())
 MAX_BODY = 200_000  # characters indexed per message (a tsvector holds at most 1 MB)
 _WORD = re.compile(r"[^\W_]+")
@@ -271,8 +272,8 @@ def _filtered(stmt, filters: Filters, public_only: bool):
     if filters.since:
         stmt = stmt.where(Message.date >= datetime.combine(filters.since, time()))
     if filters.until:
-        stmt = stmt.where(Message.date < datetime.combine(filters.until + timedelta(days=1),
-                                                           time()))
+        # through the day's last instant (not "< next day": 9999-12-31 has none)
+        stmt = stmt.where(Message.date <= datetime.combine(filters.until, time.max))
     return stmt
 
 
@@ -324,7 +325,7 @@ def search(session: Session, query: str, filters: Filters = Filters(), page: int
     nothing is found. Private lists are left out unless ``public_only`` is False.
     """
     terms = parse_query(query)
-    page = max(1, page)
+    page = max(1, min(page, MAX_PAGE))
     positive = [t for t in terms if not t.negated]
     if not positive and filters.empty:
         return Results(page=page, terms=terms)

@@ -37,6 +37,10 @@ class Settings:
     authserv_id: str = ""
     # automatic answers (confirmations, help, held notices) per address and day (RFC 3834)
     max_notices_per_day: int = 5
+    # the public web forms (subscriptions): Flask-Limiter rate strings and a body size bound
+    form_rate_client: str = "20/hour;50/day"
+    form_rate_address: str = "5/hour;10/day"
+    max_form_size: int = 16 * 1024
     extra: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -75,6 +79,9 @@ class Settings:
             dkim_key_path=env.get("RELAIS_DKIM_KEY", ""),
             authserv_id=env.get("RELAIS_AUTHSERV_ID", ""),
             max_notices_per_day=int(env.get("RELAIS_MAX_NOTICES_PER_DAY", "5")),
+            form_rate_client=env.get("RELAIS_FORM_RATE_CLIENT", "20/hour;50/day"),
+            form_rate_address=env.get("RELAIS_FORM_RATE_ADDRESS", "5/hour;10/day"),
+            max_form_size=int(env.get("RELAIS_MAX_FORM_SIZE", str(16 * 1024))),
         )
         values.update(overrides)
         return cls(**values)

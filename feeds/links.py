@@ -2,20 +2,31 @@
 
 A Message-ID is written without its angle brackets and percent-quoted (RFC 3986) where a
 URL needs it; ``@`` and most of RFC 5322's ``atext`` stay readable, as public-inbox does.
+``/`` and ``%`` are escaped twice (``%252F``, ``%2525``): WSGI servers decode the path once
+before routing, so a Message-ID ending in ``/raw`` would otherwise name another message's
+raw bytes; ``unquote_id`` undoes the second escape.
 Atom entry ids use the ``mid:`` scheme (RFC 2392), which exists to name Message-IDs.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from urllib.parse import quote
 
-# RFC 3986 sub-delims, ":" and "@" are legal in a path segment; "/" is kept readable too.
-_SAFE = "@!$&'()*+,;=:~-._/"
+# RFC 3986 sub-delims, ":" and "@" are legal in a path segment and stay readable.
+_SAFE = "@!$&'()*+,;=:~-._"
+_ESCAPED = re.compile(r"%(2[fF]|25)")
 
 
 def quote_id(message_id: str) -> str:
-    """A Message-ID as it appears in a URL path."""
-    return quote(message_id.strip("<>"), safe=_SAFE)
+    """A Message-ID as it appears in a URL path, "/" and "%" escaped twice (see above)."""
+    escaped = message_id.strip("<>").replace("%", "%25").replace("/", "%2F")
+    return quote(escaped, safe=_SAFE)
+
+
+def unquote_id(segment: str) -> str:
+    """The Message-ID named by a routed (already once-decoded) path segment."""
+    return _ESCAPED.sub(lambda m: "%" if m.group(1) == "25" else "/", segment)
 
 
 def message_path(message_id: str) -> str:

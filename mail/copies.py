@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from federation.models import MailingList
 from federation.settings import Settings
+from feeds import links
 
 from . import dkim, footers, headers
 
@@ -71,7 +72,7 @@ def list_url(settings: Settings, info: ListInfo) -> str:
 
 def permalink(settings: Settings, message_id: str) -> str:
     """The Archived-At permalink, from the Message-ID (never a row id; DESIGN.md)."""
-    return f"{settings.base_url}/m/{quote(message_id.strip('<>'), safe='@')}"
+    return links.permalink(settings.base_url, message_id)
 
 
 def list_fields(settings: Settings, info: ListInfo, message_id: str | None) -> list[bytes]:

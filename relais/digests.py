@@ -33,7 +33,7 @@ def _copy(settings: Settings, issue_id: int, subscriber_id: int) -> bytes | None
         if subscriber is None:
             return None
         themes, assemblies = subscriptions.choices(subscriber)
-        content = digests.selection(issue.data, themes, assemblies)
+        content = digests.selection(digests.visible(session, issue.data), themes, assemblies)
         subscriptions.record(session, issue, subscriber, sent=bool(content["themes"]))
         if not content["themes"]:
             return None

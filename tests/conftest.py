@@ -7,6 +7,7 @@ RELAIS_TEST_REDIS_URL are set. In CI they are set, and a missing backend fails t
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import uuid
 from pathlib import Path
@@ -143,3 +144,9 @@ def send(smtp, lists):
         run_jobs(lists)
         return code, reply.decode()
     return _send
+
+
+def csrf_token(client, path: str) -> str:
+    """The CSRF token of the first form on a page (Flask-WTF), for tests that POST forms."""
+    page = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

@@ -18,7 +18,7 @@ from federation.db import session_scope
 from federation.digests import DigestSubscriber
 from federation.models import Assembly, MailingList, Message, Theme, ThreadTheme
 from relais import digests as sending
-from tests.conftest import run_jobs
+from tests.conftest import csrf_token, run_jobs
 from tests.test_search import post
 
 NOW = datetime(2025, 3, 12, 8, 0)          # a Wednesday: the last complete week is 3–9 March
@@ -71,7 +71,8 @@ def new_mail(settings, before: dict) -> list[email.message.EmailMessage]:
 def subscribe(client, settings, address, **choices) -> str:
     """Ask for the digest on the web; returns the confirmation link found in the mail."""
     before = outbox(settings)
-    response = client.post("/digests/subscribe", data={"email": address, **choices})
+    response = client.post("/digests/subscribe", data={
+        "email": address, "csrf_token": csrf_token(client, "/digests/"), **choices})
     assert response.status_code == 200
     mails = new_mail(settings, before)
     assert [m["To"] for m in mails] == [address]
@@ -127,7 +128,7 @@ def test_digest_read_back_as_email(client, week):
     assert client.get(link).status_code == 200                # GET only shows a button
     with session_scope(week) as session:
         assert session.scalar(select(DigestSubscriber)) is None
-    assert client.post(link).status_code == 200
+    assert client.post(link, data={"csrf_token": csrf_token(client, link)}).status_code == 200
     subscribe(client, week, "lazy@example.org")               # never confirms
     before = outbox(week)
     slug, sent = sending.send(week, "week", NOW)
@@ -165,8 +166,11 @@ def test_digest_read_back_as_email(client, week):
 
 
 def test_readers_get_only_what_they_chose(client, week):
-    client.post(subscribe(client, week, "gre@example.org", assembly="grenoble"))
-    client.post(subscribe(client, week, "daily@example.org", period="day"))
+    token = csrf_token(client, "/digests/")
+    client.post(subscribe(client, week, "gre@example.org", assembly="grenoble"),
+                data={"csrf_token": token})
+    client.post(subscribe(client, week, "daily@example.org", period="day"),
+                data={"csrf_token": token})
     before = outbox(week)
     assert sending.send(week, "week", NOW)[1] == 1
     [mail] = new_mail(week, before)
@@ -178,8 +182,10 @@ def test_readers_get_only_what_they_chose(client, week):
 
 def test_forged_or_expired_confirmation_is_refused(client, week):
     link = subscribe(client, week, "x@example.org")
-    assert client.post(link[:-4] + "AAAA").status_code == 400
-    assert client.post("/digests/subscribe", data={"email": "not an address"}).status_code == 400
+    token = csrf_token(client, "/digests/")
+    assert client.post(link[:-4] + "AAAA", data={"csrf_token": token}).status_code == 400
+    assert client.post("/digests/subscribe", data={"email": "not an address",
+                                                   "csrf_token": token}).status_code == 400
 
 
 def test_web_archive_permalink_and_feed(client, week):

@@ -21,6 +21,8 @@ OWNERS = {
     "dns": {"federation/dmarc.py"},
     "tldextract": {"federation/dmarc.py"},
     "flufl": {"federation/bounces.py"},
+    "flask_wtf": {"web/forms.py"},
+    "flask_limiter": {"web/forms.py"},
 }
 FORBIDDEN_IN_DOMAIN = {"flask", "aiosmtpd", "feedgen", "click", "werkzeug", "jinja2"}
 

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select, update
 
-from tests.conftest import FIXTURES, run_jobs
+from tests.conftest import FIXTURES, csrf_token, run_jobs
 from federation import membership, tokens
 from federation.db import session_scope
 from federation.directory import find_list
@@ -280,8 +280,10 @@ def test_web_form_and_confirmation_link(client, lists):
     page = client.get("/l/semences@lists.test/").get_data(as_text=True)
     assert 'action="/l/semences@lists.test/subscription"' in page
     assert "Votre adresse électronique" in page  # French first
+    token = csrf_token(client, "/l/semences@lists.test/")
     answer = client.post("/l/semences@lists.test/subscription",
-                         data={"email": "dana@example.org", "action": "subscribe"},
+                         data={"email": "dana@example.org", "action": "subscribe",
+                               "csrf_token": token},
                          headers={"Accept-Language": "en"})
     assert answer.status_code == 200
     run_jobs(lists)
@@ -290,16 +292,17 @@ def test_web_form_and_confirmation_link(client, lists):
     shown = client.get(link)  # a link preview must not subscribe anyone
     assert shown.status_code == 200 and "Confirmer l'abonnement" in shown.get_data(as_text=True)
     assert member(lists, "semences@lists.test", "dana@example.org") is None
-    done = client.post(link)
+    done = client.post(link, data={"csrf_token": token})
     run_jobs(lists)
     assert done.status_code == 200
     assert member(lists, "semences@lists.test", "dana@example.org").language == "en"
-    assert client.post(link).status_code == 410  # single use
+    assert client.post(link, data={"csrf_token": token}).status_code == 410  # single use
     assert client.get("/confirm/" + "B" * 32).status_code == 404
-    bad = client.post("/l/semences@lists.test/subscription", data={"email": "nope"})
+    bad = client.post("/l/semences@lists.test/subscription",
+                      data={"email": "nope", "csrf_token": token})
     assert bad.status_code == 400
     assert client.post("/l/prive@lists.test/subscription",
-                       data={"email": "e@example.org"}).status_code == 404
+                       data={"email": "e@example.org", "csrf_token": token}).status_code == 404
 
 
 def test_one_click_unsubscribe(client, lists):

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from flask import Flask, Response, render_template
+from flask import Flask, Response, abort, render_template, request
 
 from federation.settings import Settings
 
-from . import language, session
+from . import forms, language, session
 
 # Add your blueprint's module here (one line each, alphabetical after the archive).
 BLUEPRINTS = (
@@ -26,6 +26,7 @@ BLUEPRINTS = (
 # No inline script anywhere (CSP without 'unsafe-inline'); archived HTML parts are nh3-cleaned.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")  # bodies read as forms
 
 
 def secure(response: Response) -> Response:
@@ -35,6 +36,16 @@ def secure(response: Response) -> Response:
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
     return response
+
+
+def refuse_nul() -> None:
+    """No slug, address or Message-ID holds NUL (RFC 5322 §3.6.4 forbids it in headers), and
+    PostgreSQL text cannot: a NUL in the path is a 404, in the query or form a 400."""
+    if "\x00" in request.path:
+        abort(404)
+    for values in (request.args, request.form if request.mimetype in FORMS else {}):
+        if any("\x00" in key or any("\x00" in v for v in values.getlist(key)) for key in values):
+            abort(400)
 
 
 def not_found(_error) -> tuple[str, int]:
@@ -53,6 +64,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     language.init_app(app)
     for name in BLUEPRINTS:
         app.register_blueprint(import_module(name).bp)
+    app.before_request(refuse_nul)
+    forms.init_app(app, settings)
     app.register_error_handler(404, not_found)
     app.after_request(secure)
     return app

@@ -5,6 +5,7 @@ private list answers 404 everywhere, as if it did not exist.
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timezone
 from urllib.parse import quote
 
@@ -17,7 +18,7 @@ from federation.message import attachment_bytes
 from feeds import content, links, mbox
 
 from . import language, pagecache
-from .feeds import cached
+from .feeds import cached, lookup
 from .session import db, settings
 
 bp = Blueprint("archive", __name__)
@@ -82,12 +83,12 @@ def thread(message_id: str):
 
     The rendered page is cached under the thread's stamp (``queries.thread_stamp``): a new
     or deleted message, a theme given or taken away, a renamed list all change it."""
-    found = queries.thread(db(), message_id) or abort(404)
+    found = lookup(queries.thread, message_id)
 
     def render() -> str:
         messages = queries.thread_messages(db(), found)
         return render_template("thread.html", thread=found, ml=found.mailing_list,
-                               messages=messages, asked=message_id)
+                               messages=messages, asked=links.unquote_id(message_id))
 
     key = (settings().database_url, f"page:t:{found.id}", language.choose())
     return pagecache.respond(key, lambda: queries.thread_stamp(db(), found), render)
@@ -96,21 +97,25 @@ def thread(message_id: str):
 @bp.get("/m/<path:message_id>")
 def permalink(message_id: str):
     """The permalink of a message (Archived-At, RFC 5064): its place in its thread."""
-    found = queries.message(db(), message_id) or abort(404)
+    found = lookup(queries.message, message_id)
     return redirect(links.thread_path(found.message_id) + "#" + links.anchor(found.message_id))
 
 
 @bp.get("/m/<path:message_id>/raw")
 def raw(message_id: str):
     """The exact bytes received, unchanged (public-inbox's /raw)."""
-    found = queries.message(db(), message_id) or abort(404)
+    found = lookup(queries.message, message_id)
     if found.deleted:
         abort(410)
     data = queries.raw_bytes(db(), found)
-    return Response(data, mimetype="text/plain", headers={
+    response = Response(data, mimetype="text/plain", headers={
         "Content-Type": "text/plain; charset=utf-8",
         "Content-Disposition": "inline",
-        "Cache-Control": "public, max-age=3600"})
+        # public lists only reach here; shared caches keep the bytes but revalidate each time
+        # (RFC 9111 §5.2.2.4), so a list made private is gone from them at once
+        "Cache-Control": "public, no-cache"})
+    response.set_etag(hashlib.sha256(data).hexdigest()[:32])
+    return response.make_conditional(request)
 
 
 def _disposition(filename: str) -> str:
@@ -122,7 +127,7 @@ def _disposition(filename: str) -> str:
 @bp.get("/m/<path:message_id>/attachments/<int:position>")
 def attachment(message_id: str, position: int):
     """One attachment's bytes, always as a download (never rendered in our origin)."""
-    found = queries.message(db(), message_id) or abort(404)
+    found = lookup(queries.message, message_id)
     if found.deleted:
         abort(410)
     part = attachment_bytes(queries.raw_bytes(db(), found), position) or abort(404)
@@ -139,7 +144,8 @@ def _mbox_response(filename: str, **scope) -> Response:
     current = settings()
 
     def generate():
-        with session_scope(current) as session:
+        # a reader's transaction: a slow download must never hold SQLite's write lock
+        with session_scope(current, write=False) as session:
             yield from mbox.render(queries.mbox_rows(session, **scope))
     return Response(generate(), headers={
         "Content-Type": MBOX_TYPE, "Content-Disposition": f'attachment; filename="{filename}"'})
@@ -148,7 +154,7 @@ def _mbox_response(filename: str, **scope) -> Response:
 @bp.get("/t/<path:message_id>/mbox")
 def thread_mbox(message_id: str):
     """Every message of a thread as mboxrd."""
-    found = queries.thread(db(), message_id) or abort(404)
+    found = lookup(queries.thread, message_id)
     return _mbox_response("thread.mbox", thread_id=found.id)
 
 

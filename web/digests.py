@@ -20,7 +20,7 @@ from federation.db import session_scope
 from feeds import digest as rendering, links
 from feeds.atom import EntrySpec, FeedSpec, render_feed
 
-from . import feeds
+from . import feeds, forms
 from .session import db, settings
 
 bp = Blueprint("digests", __name__)
@@ -38,33 +38,35 @@ def _choices() -> dict:
 @bp.get("/digests/")
 def archive():
     """Every issue, newest first, and the subscription form."""
-    found = digests.issues(db())
-    titles = {i.id: rendering.title(i.data, _lang()) for i in found}
-    return render_template("digests.html", issues=found, titles=titles, **_choices())
+    found = digests.readable(db())
+    titles = {i.id: rendering.title(content, _lang()) for i, content in found}
+    threads = {i.id: content["threads"] for i, content in found}
+    return render_template("digests.html", issues=[i for i, _content in found], titles=titles,
+                           threads=threads, **_choices())
 
 
 @bp.get("/digests/<key>/")
 def issue(key: str):
     """One issue, by its period ("2025-W11", "2025-03-10") or number."""
-    found = digests.issue(db(), key) or abort(404)
-    body = Markup(rendering.render_html(found.data, settings().base_url, _lang()))
+    found, content = digests.readable_issue(db(), key) or abort(404)
+    body = Markup(rendering.render_html(content, settings().base_url, _lang()))
     return render_template("digest.html", issue=found, body=body,
-                           title=rendering.title(found.data, _lang()))
+                           title=rendering.title(content, _lang()))
 
 
 @bp.get("/digests/atom")
 def atom():
     """The issues as an Atom feed, one entry per issue (RFC 4287)."""
-    found = digests.issues(db(), limit=50)
+    found = digests.readable(db(), limit=50)
 
     def build() -> tuple[bytes, datetime]:
         base, lang = settings().base_url, settings().language
         entries = [EntrySpec(
-            id=rendering.issue_url(base, i.slug), title=rendering.title(i.data, lang),
+            id=rendering.issue_url(base, i.slug), title=rendering.title(content, lang),
             updated=i.created_at, published=i.created_at, link=rendering.issue_url(base, i.slug),
-            author="Relais", content_html=rendering.render_html(i.data, base, lang))
-            for i in found]
-        updated = max((i.created_at for i in found), default=datetime(2000, 1, 1))
+            author="Relais", content_html=rendering.render_html(content, base, lang))
+            for i, content in found]
+        updated = max((i.created_at for i, _content in found), default=datetime(2000, 1, 1))
         with force_locale(lang):
             title = _("Digests of the assemblies")
         url = links.absolute(base, "/digests/atom")
@@ -72,7 +74,7 @@ def atom():
                         alternate_url=links.absolute(base, "/digests/"), complete=True)
         return render_feed(spec, entries), updated
     # the content is part of the stamp: an erased message makes its issues be rebuilt
-    stamp = tuple((i.id, i.created_at, zlib.crc32(i.content.encode())) for i in found)
+    stamp = tuple((i.id, i.created_at, zlib.crc32(i.content.encode())) for i, _content in found)
     return feeds.respond("digests", stamp, build)
 
 
@@ -80,6 +82,11 @@ def atom():
 def subscribe():
     """Send the confirmation mail (double opt-in); nothing is stored until it is confirmed."""
     form = request.form
+    if not (forms.valid_email(form.get("email", "")) and forms.valid_slugs(form.getlist("theme"))
+            and forms.valid_slugs(form.getlist("assembly"))):
+        return render_template("digest_notice.html", message=_(
+            "This request cannot be honoured: %(reason)s",
+            reason=_("an address and a few themes or assemblies are expected"))), 400
     try:
         token = subscriptions.request(
             settings(), form.get("email", ""), form.get("period", "week"),

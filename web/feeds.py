@@ -16,7 +16,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from importlib import import_module
 from typing import Callable
 from urllib.parse import quote
@@ -45,7 +45,13 @@ _lock = threading.Lock()
 
 
 def cached(key: tuple, stamp: tuple, build: Callable[[], tuple[bytes, datetime]]):
-    """The (body, etag, modified) for key, rebuilt when its stamp changed or it expired."""
+    """The (body, etag, modified) for key, rebuilt when its stamp changed or it expired.
+
+    Every stamp also holds the lists' current visibility (``queries.visibility``): a list made
+    private leaves every cached page and feed at once, and ``modified`` is never before the
+    change, so neither an old ETag nor an old If-Modified-Since gets a 304 of it."""
+    seen = queries.visibility(db())
+    stamp = (stamp, seen)
     now = time.monotonic()
     with _lock:
         hit = _cache.get(key)
@@ -53,6 +59,11 @@ def cached(key: tuple, stamp: tuple, build: Callable[[], tuple[bytes, datetime]]
             _cache.move_to_end(key)
             return hit[2]
     body, modified = build()
+    if seen[0] is not None:
+        # HTTP dates have whole seconds: round the change up, so an If-Modified-Since taken
+        # in the same second as the change still sees a newer document
+        changed = seen[0].replace(microsecond=0) + timedelta(seconds=1)
+        modified = max(modified, changed) if modified is not None else changed
     value = (body, hashlib.sha256(body).hexdigest()[:32], modified)
     with _lock:
         _cache[key] = (stamp, now, value)
@@ -67,10 +78,21 @@ def respond(key: str, stamp: tuple, build: Callable[[], tuple[bytes, datetime]])
     full_key = (settings().database_url, key, request.args.get("before", ""))
     body, etag, modified = cached(full_key, stamp, build)
     response = Response(body, headers={"Content-Type": ATOM_TYPE,
-                                       "Cache-Control": "public, max-age=60"})
+                                       # shared caches may keep it but must revalidate (RFC 9111
+                                       # §5.2.2.4): a list made private is gone at once
+                                       "Cache-Control": "public, no-cache"})
     response.set_etag(etag)
     response.last_modified = modified.replace(tzinfo=timezone.utc, microsecond=0)
     return response.make_conditional(request)
+
+
+def lookup(query: Callable, segment: str):
+    """The row a routed Message-ID names (``links.unquote_id``), else as written (old links)."""
+    message_id = links.unquote_id(segment)
+    found = query(db(), message_id)
+    if found is None and message_id != segment:
+        found = query(db(), segment)
+    return found if found is not None else abort(404)
 
 
 def _url(path: str, before: str = "") -> str:
@@ -147,7 +169,7 @@ def mailing_list(address: str):
 @bp.get("/t/<path:message_id>/atom")
 def thread(message_id: str):
     """One thread, whichever of its Message-IDs is asked for."""
-    found = queries.thread(db(), message_id) or abort(404)
+    found = lookup(queries.thread, message_id)
     path = links.thread_path(found.root_message_id)
     return _serve(queries.thread_scope(found), found.subject or found.root_message_id,
                   path + "atom", path)

@@ -44,7 +44,8 @@ def _asked() -> tuple[str, Filters, int]:
                       theme=args.get("theme", "").strip(), author=args.get("author", "").strip(),
                       since=_date("from"), until=_date("to"))
     page = request.args.get("page", "1")
-    return args.get("q", "").strip()[:500], filters, int(page) if page.isdigit() else 1
+    number = int(page) if page.isascii() and page.isdigit() and len(page) < 6 else 1
+    return args.get("q", "").strip()[:500], filters, max(1, min(number, search.MAX_PAGE))
 
 
 def _query_string(page: int = 1, **extra) -> str:

@@ -15,6 +15,7 @@ from federation.errors import Invalid
 from federation.models import MailingList
 from federation.tokens import BadToken
 
+from . import forms
 from .session import db, settings
 
 bp = Blueprint("subscription", __name__)
@@ -29,10 +30,14 @@ def _language() -> str:
 @bp.post("/l/<address>/subscription")
 def ask(address: str):
     """Mail a confirmation link; the same answer whether or not the address is a member."""
-    ml = queries.public_list(db(), address) or abort(404)
+    if not forms.valid_list_address(address):
+        abort(404)
     action = request.form.get("action", "subscribe")
     if action not in ACTIONS:
         abort(400)
+    ml = queries.public_list(db(), address) or abort(404)
+    if not forms.valid_email(request.form.get("email", "")):
+        return render_template("subscription/sent.html", ml=ml, invalid=True), 400
     try:
         commands.request(settings(), ml.address, request.form.get("email", ""), action,
                          language=_language())

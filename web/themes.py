@@ -20,6 +20,7 @@ from .session import db, settings
 
 bp = Blueprint("themes", __name__)
 PAGE = 30
+PAGE_ARGS = ("assembly", "before", "lang")  # what the theme page reads from its query
 FEED_ENTRIES = 50
 
 
@@ -46,7 +47,10 @@ def theme(slug: str):
     """The threads of one theme from every assembly, newest activity first."""
     found = _readable(slug)
     if found.slug != slug:
-        return redirect(url_for("themes.theme", slug=found.slug, **request.args), 301)
+        # only the page's own arguments follow: "_external", "_scheme"… would make url_for
+        # build an absolute URL on the request's (forgeable) Host, an open redirect
+        kept = {k: request.args[k] for k in PAGE_ARGS if k in request.args}
+        return redirect(url_for("themes.theme", slug=found.slug, **kept), 301)
     chosen = request.args.get("assembly", "")
     before = links.parse_cursor(request.args.get("before"))
     rows = theme_queries.threads(db(), found, chosen, before, limit=PAGE + 1)
