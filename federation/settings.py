@@ -66,6 +66,7 @@ class Settings:
             language=env.get("RELAIS_LANGUAGE", "fr"),
             dkim_selector=env.get("RELAIS_DKIM_SELECTOR", ""),
             dkim_key_path=env.get("RELAIS_DKIM_KEY", ""),
+            queue_name=env.get("RELAIS_QUEUE", "relais"),
         )
         values.update(overrides)
         return cls(**values)
