@@ -35,7 +35,7 @@ IN_JOB_BACKOFF = (0.2, 1.0, 3.0)  # seconds; settings.extra["delivery_backoff"] 
 RETRY_DELAYS = (60, 300, 1800, 7200, 21600, 43200, 86400)
 # Sent copies are recorded at least every PROGRESS_COPIES copies and PROGRESS_SECONDS: what a
 # crash re-sends is what the relay took since (RFC 5321 6.1: its 250 made it responsible).
-PROGRESS_COPIES = 50
+PROGRESS_COPIES = 20
 PROGRESS_SECONDS = 0.5
 # Pending rows this old have no job coming for them (a crash after planning): the scheduler
 # sends them; younger ones have their fan-out job queued.
