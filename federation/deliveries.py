@@ -85,11 +85,11 @@ def plan_message(session: Session, message: Message) -> bool:
 
 
 def release(session: Session, claimed_before: datetime) -> int:
-    """Hand back the claims taken before ``claimed_before`` (their job died): pending again."""
+    """Hand back the claims taken before ``claimed_before`` (their job died): pending again,
+    and ``updated_at`` kept (the claim's time), so ``due`` sees they have long waited."""
     result = session.execute(update(Delivery).where(
         Delivery.status == "sending", Delivery.claimed_at < claimed_before).values(
-        status="pending", claim="", updated_at=utcnow()).execution_options(
-        synchronize_session=False))
+        status="pending", claim="").execution_options(synchronize_session=False))
     return result.rowcount or 0
 
 

@@ -24,13 +24,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select, update
 
-from conftest import _backend_or_skip, make_settings
-from federation import db as dbmod, directory
+from conftest import _backend_or_skip, make_settings, run_jobs, seed_lists
+from federation import db as dbmod, deliveries, directory, ingest, writer
 from federation.db import session_scope
 from federation.deliveries import STALE_CLAIM, Delivery
 from federation.models import Member, Message, utcnow
 from mail import delivery
-from sink import Sink
+from relais import schedule
+from sink import Sink, dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 POST = "semences@lists.test"
@@ -275,3 +276,55 @@ def test_worker_killed_in_mid_fan_out_delivers_after_restart(tmp_path, slow_sink
     finally:
         again.kill()
     check_served(copies(slow_sink, "rq@example.org"), at_crash)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def settings(request, tmp_path, sink):
+    made = sink_settings(request, tmp_path, sink)
+    seed_lists(made)
+    with session_scope(made) as session:
+        ml = directory.find_list(session, POST)
+        session.execute(insert(Member), [dict(list_id=ml.id, email=email,
+                                              created_at=utcnow() - timedelta(days=1))
+                                         for email in MEMBERS[:5]])
+    yield made
+    dispose(made)
+
+
+def left_by_a_crash(settings, message_id: str, claimed: bool) -> int:
+    """A post stored and planned, as a process that died then left it: its rows pending
+    (killed before the sending job ran) or claimed (killed in mid fan-out)."""
+    raw = (f"From: alice@example.org\r\nTo: {POST}\r\nSubject: Panne\r\n"
+           f"Message-ID: <{message_id}>\r\n\r\nCoupure de courant.\r\n").encode()
+    [outcome] = writer.batched(settings, ingest.file_postings, ingest.Posting(
+        settings, raw, (POST,), "alice@example.org", (POST,)))
+    with session_scope(settings) as session:
+        message = session.get(Message, outcome.message_pk)
+        assert deliveries.plan_message(session, message)
+        message.processed = True
+    with session_scope(settings) as session:
+        if claimed:
+            assert len(deliveries.claim(session, "message", outcome.message_pk)) == 5
+        session.execute(update(Delivery).values(  # the crash was a while ago
+            updated_at=utcnow() - timedelta(minutes=2),
+            claimed_at=utcnow() - STALE_CLAIM - timedelta(minutes=1)))
+    return outcome.message_pk
+
+
+def run_scheduled_retries(settings) -> None:
+    """One tick of ``relais cron`` where only the delivery task is due."""
+    now = time.time()
+    schedule.run_once(settings, now, {name: now for name, _, _ in schedule.TASKS
+                                      if name != "delivery-retries"})
+
+
+@pytest.mark.parametrize("claimed", [False, True], ids=["pending", "claimed"])
+def test_scheduler_sends_what_a_crash_left(settings, sink, claimed):
+    left_by_a_crash(settings, "panne@example.org", claimed)
+    assert sink.received == []
+    run_scheduled_retries(settings)
+    run_jobs(settings)
+    assert copies(sink, "panne@example.org") == Counter(MEMBERS[:5])
+    run_scheduled_retries(settings)  # nothing left: nothing sent twice
+    run_jobs(settings)
+    assert copies(sink, "panne@example.org") == Counter(MEMBERS[:5])
