@@ -93,6 +93,15 @@ def release(session: Session, claimed_before: datetime) -> int:
     return result.rowcount or 0
 
 
+def touch(session: Session, ids: list[int]) -> None:
+    """Renew the claim on rows still being sent: a long fan-out is not a dead one."""
+    now = utcnow()
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(update(Delivery).where(Delivery.id.in_(ids[start:start + _CHUNK]),
+                                               Delivery.status == "sending")
+                        .values(claimed_at=now).execution_options(synchronize_session=False))
+
+
 def claim(session: Session, kind: str, ref_id: int | None = None,
           ids: list[int] | None = None, now: datetime | None = None) -> list[tuple[int, str]]:
     """Take the rows due for sending for this job alone; returns (id, email) pairs."""

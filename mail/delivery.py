@@ -37,6 +37,8 @@ RETRY_DELAYS = (60, 300, 1800, 7200, 21600, 43200, 86400)
 # crash re-sends is what the relay took since (RFC 5321 6.1: its 250 made it responsible).
 PROGRESS_COPIES = 20
 PROGRESS_SECONDS = 0.5
+# A fan-out renews its claim this often, so the scheduler never takes a live one for dead.
+HEARTBEAT_SECONDS = deliveries.STALE_CLAIM.total_seconds() / 4
 # Pending rows this old have no job coming for them (a crash after planning): the scheduler
 # sends them; younger ones have their fan-out job queued.
 PENDING_GRACE = 60.0
@@ -105,12 +107,14 @@ def retry_due(settings: Settings, pending_for: float = PENDING_GRACE,
 
 class Progress:
     """Copies the relay took, recorded as the fan-out goes (every PROGRESS_COPIES copies or
-    PROGRESS_SECONDS), so that a crash re-sends only the copies in flight."""
+    PROGRESS_SECONDS), so that a crash re-sends only the copies in flight; the claim on the
+    ``claimed`` rows is renewed every HEARTBEAT_SECONDS."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, claimed: list[int]):
         self.settings = settings
+        self.claimed = claimed
         self.waiting: list[int] = []
-        self.since = time.monotonic()
+        self.since = self.touched = time.monotonic()
         self.lock = threading.Lock()
 
     def sent(self, row_id: int) -> None:
@@ -121,7 +125,10 @@ class Progress:
                     time.monotonic() - self.since < PROGRESS_SECONDS:
                 return
             ids, self.waiting, self.since = self.waiting, [], time.monotonic()
-        self._record(ids)
+            touch = self.since - self.touched >= HEARTBEAT_SECONDS
+            if touch:
+                self.touched = self.since
+        self._record(ids, touch)
 
     def flush(self) -> None:
         """Record what is left (end of the fan-out)."""
@@ -129,10 +136,12 @@ class Progress:
             ids, self.waiting = self.waiting, []
         self._record(ids)
 
-    def _record(self, ids: list[int]) -> None:
-        if ids:
+    def _record(self, ids: list[int], touch: bool = False) -> None:
+        if ids or touch:
             with session_scope(self.settings) as session:
                 deliveries.mark_sent(session, ids)
+                if touch:
+                    deliveries.touch(session, self.claimed)
 
 
 def _send_chunk(settings: Settings, info, chunk, build: Builder, progress: Progress):
@@ -177,7 +186,7 @@ def send_all(settings: Settings, info, claimed: list[tuple[int, str]], build: Bu
 def deliver(settings: Settings, info, kind: str, ref_id: int,
             claimed: list[tuple[int, str]], build: Builder) -> None:
     """Send claimed copies, retry 4xx with backoff, record everything; never raises."""
-    progress = Progress(settings)
+    progress = Progress(settings, [row_id for row_id, _ in claimed])
     sent, temporary, permanent = send_all(settings, info, claimed, build, progress)
     if not settings.redis_url:
         for pause in settings.extra.get("delivery_backoff", IN_JOB_BACKOFF):
