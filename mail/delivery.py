@@ -137,8 +137,9 @@ class Progress:
         self._record(ids)
 
     def _record(self, ids: list[int], touch: bool = False) -> None:
+        # not durable: a record lost in a power cut only means those copies go out again
         if ids or touch:
-            with session_scope(self.settings) as session:
+            with session_scope(self.settings, durable=False) as session:
                 deliveries.mark_sent(session, ids)
                 if touch:
                     deliveries.touch(session, self.claimed)
