@@ -100,7 +100,7 @@ def session_scope(settings: Settings, write: bool = True,
     if write and settings.is_sqlite:
         session.connection(execution_options={"sqlite_immediate": True,
                                               "sqlite_lazy": not durable})
-    elif not durable:
+    elif not durable and not settings.is_sqlite:
         session.execute(text("SET LOCAL synchronous_commit TO OFF"))  # PostgreSQL
     try:
         yield session
