@@ -122,8 +122,8 @@ def descendants(pid: int) -> list[int]:
 
 @pytest.fixture
 def slow_sink():
-    """A relay that takes 10 ms over each message, so a kill lands in mid fan-out."""
-    running = Sink(delay=0.01).start()
+    """A relay that takes 20 ms over each message, so a kill lands in mid fan-out."""
+    running = Sink(delay=0.02).start()
     yield running
     running.gate.set()
     running.stop()
