@@ -35,12 +35,14 @@ class Entry:
     parsed: Parsed
     message_id: str
     document: dict | None = None  # search.document of it, analysed before the write turn
+    posted: bool = False  # a post to deliver to the members (not an import)
 
     @classmethod
     def of(cls, raw: bytes, parsed: Parsed, domain: str,
-           document: dict | None = None) -> "Entry":
+           document: dict | None = None, posted: bool = False) -> "Entry":
         """The entry of a message, under its own Message-ID or one made from its bytes."""
-        return cls(raw, parsed, parsed.message_id or generated_message_id(raw, domain), document)
+        return cls(raw, parsed, parsed.message_id or generated_message_id(raw, domain), document,
+                   posted)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ def _fields(entry: Entry, received_at) -> dict:
                 date=parsed.date or received_at, in_reply_to=parsed.in_reply_to,
                 references=parsed.references, body_text=parsed.body_text,
                 body_html=parsed.body_html, parse_defect=parsed.defect,
-                generated_id=entry.message_id != parsed.message_id, received_at=received_at)
+                generated_id=entry.message_id != parsed.message_id, received_at=received_at,
+                posted=entry.posted)
 
 
 def store(session: Session, list_id: int, entries: list[Entry]) -> list[Stored]:

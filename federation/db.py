@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,9 +30,16 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
 
 def _begin_sqlite(connection) -> None:
     """BEGIN, or BEGIN IMMEDIATE for writers: taking the write lock up front means a writer
-    never fails half-way on a lock upgrade (SQLITE_BUSY that busy_timeout cannot wait out)."""
-    immediate = connection.get_execution_options().get("sqlite_immediate")
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    never fails half-way on a lock upgrade (SQLITE_BUSY that busy_timeout cannot wait out).
+
+    A transaction that need not survive a power cut (``sqlite_lazy``) runs with
+    synchronous=NORMAL, which in WAL mode still survives the process being killed."""
+    options = connection.get_execution_options()
+    synchronous = "NORMAL" if options.get("sqlite_lazy") else "FULL"
+    if connection.info.get("relais.synchronous", "FULL") != synchronous:
+        connection.exec_driver_sql(f"PRAGMA synchronous={synchronous}")
+        connection.info["relais.synchronous"] = synchronous
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get("sqlite_immediate") else "BEGIN")
 
 
 def sqlite_path(settings: Settings) -> Path | None:
@@ -92,15 +99,22 @@ def sessions(settings: Settings) -> sessionmaker:
 
 
 @contextmanager
-def session_scope(settings: Settings, write: bool = True) -> Iterator[Session]:
+def session_scope(settings: Settings, write: bool = True,
+                  durable: bool = True) -> Iterator[Session]:
     """A transaction: committed on success, rolled back on any error.
 
     On SQLite a writing transaction takes the write lock at BEGIN (BEGIN IMMEDIATE) so it
     waits its turn instead of failing on a lock upgrade; pass ``write=False`` for reads.
+    ``durable=False`` is for records whose loss in a power cut costs nothing but work done
+    again (a fan-out's progress): the commit survives a killed process without waiting
+    for the disk.
     """
     session = sessions(settings)()
     if write and settings.is_sqlite:
-        session.connection(execution_options={"sqlite_immediate": True})
+        session.connection(execution_options={"sqlite_immediate": True,
+                                              "sqlite_lazy": not durable})
+    elif not durable and not settings.is_sqlite:
+        session.execute(text("SET LOCAL synchronous_commit TO OFF"))  # PostgreSQL
     try:
         yield session
         session.commit()

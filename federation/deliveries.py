@@ -3,6 +3,9 @@
 The rows make a fan-out idempotent: a replayed job finds the recipients already served and
 sends nothing twice. A row moves pending → sending (claimed by one job) → sent, or
 deferred (a 4xx, retried later with backoff) or failed (a 5xx, scored as a bounce).
+A message's rows are planned in the pipeline's transaction (``plan_message``), so they are
+as durable as the archive: rows left pending or sending by a crash are sent at start-up
+and by the scheduler (``release``, ``due``).
 """
 from __future__ import annotations
 
@@ -18,10 +21,6 @@ from .models import Base, MailingList, Member, Message, utcnow
 # A claimed row whose job died is handed out again after this long (at-least-once beats
 # never; the window keeps duplicates rare).
 STALE_CLAIM = timedelta(hours=1)
-# A message is delivered only while it is fresh: a replay or an import of old archives
-# must never mail the members (Mailman delivers at posting time only).
-FRESH = timedelta(days=3)
-IMPORTED = timedelta(days=30)
 _CHUNK = 500
 
 
@@ -43,14 +42,6 @@ class Delivery(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     __table_args__ = (UniqueConstraint("kind", "ref_id", "email", name="uq_deliveries_ref_email"),)
-
-
-def current(message: Message, now: datetime | None = None) -> bool:
-    """True when the message was received just now, not replayed or imported from old archives."""
-    now = now or utcnow()
-    if message.ghost or message.received_at is None or now - message.received_at > FRESH:
-        return False
-    return message.date is None or message.received_at - message.date <= IMPORTED
 
 
 def recipients(session: Session, mailing_list: MailingList, mode: str,
@@ -79,6 +70,46 @@ def plan(session: Session, list_id: int, kind: str, ref_id: int, emails: list[st
         session.execute(insert(Delivery).on_conflict_do_nothing(), rows[start:start + _CHUNK])
 
 
+def plan_message(session: Session, message: Message) -> bool:
+    """Plan one copy of a post per member with delivery "each" (who joined before it came).
+
+    Only posts (``Message.posted``: SMTP, LMTP, a moderator's approval) are delivered, never
+    an import or a replay, whatever their dates say (Mailman delivers at posting time only).
+    Returns whether the message is one to deliver.
+    """
+    if message.ghost or message.deleted or not message.posted:
+        return False
+    emails = recipients(session, message.mailing_list, "each", joined_before=message.received_at)
+    plan(session, message.list_id, "message", message.id, emails)
+    return True
+
+
+def cancel(session: Session, ids: list[int]) -> None:
+    """Never send these rows (their message was erased while they waited)."""
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(update(Delivery).where(Delivery.id.in_(ids[start:start + _CHUNK]))
+                        .values(status="cancelled", updated_at=utcnow())
+                        .execution_options(synchronize_session=False))
+
+
+def release(session: Session, claimed_before: datetime) -> int:
+    """Hand back the claims taken before ``claimed_before`` (their job died): pending again,
+    and ``updated_at`` kept (the claim's time), so ``due`` sees they have long waited."""
+    result = session.execute(update(Delivery).where(
+        Delivery.status == "sending", Delivery.claimed_at < claimed_before).values(
+        status="pending", claim="").execution_options(synchronize_session=False))
+    return result.rowcount or 0
+
+
+def touch(session: Session, ids: list[int]) -> None:
+    """Renew the claim on rows still being sent: a long fan-out is not a dead one."""
+    now = utcnow()
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(update(Delivery).where(Delivery.id.in_(ids[start:start + _CHUNK]),
+                                               Delivery.status == "sending")
+                        .values(claimed_at=now).execution_options(synchronize_session=False))
+
+
 def claim(session: Session, kind: str, ref_id: int | None = None,
           ids: list[int] | None = None, now: datetime | None = None) -> list[tuple[int, str]]:
     """Take the rows due for sending for this job alone; returns (id, email) pairs."""
@@ -100,13 +131,18 @@ def claim(session: Session, kind: str, ref_id: int | None = None,
         select(Delivery.id, Delivery.email).where(Delivery.claim == token).order_by(Delivery.id))]
 
 
-def due(session: Session, now: datetime | None = None) -> list[tuple[str, int, list[int]]]:
-    """Deferred rows whose next attempt is due, grouped as (kind, ref_id, ids)."""
+def due(session: Session, now: datetime | None = None,
+        pending_before: datetime | None = None) -> list[tuple[str, int, list[int]]]:
+    """Deferred rows whose next attempt is due, and rows pending since before
+    ``pending_before`` (nobody sent them), grouped as (kind, ref_id, ids)."""
     now = now or utcnow()
+    wanted = (Delivery.status == "deferred") & (Delivery.next_attempt_at <= now)
+    if pending_before is not None:
+        wanted = wanted | ((Delivery.status == "pending") & (Delivery.updated_at <= pending_before))
     groups: dict[tuple[str, int], list[int]] = {}
     for row_id, kind, ref_id in session.execute(
-            select(Delivery.id, Delivery.kind, Delivery.ref_id).where(
-                Delivery.status == "deferred", Delivery.next_attempt_at <= now)):
+            select(Delivery.id, Delivery.kind, Delivery.ref_id).where(wanted)
+            .order_by(Delivery.id)):
         groups.setdefault((kind, ref_id), []).append(row_id)
     return [(kind, ref_id, ids) for (kind, ref_id), ids in groups.items()]
 

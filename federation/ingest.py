@@ -176,8 +176,9 @@ def _admit(session, offer: Offer) -> tuple[MailingList, Entry] | Outcome:
         pk, created = moderation.hold(session, mailing_list, offer.raw, offer.parsed,
                                       offer.sender, held.reason)
         return Outcome(offer.address, HELD_REPLY, held_pk=pk, duplicate=not created)
+    # a post, delivered to the members whatever its Date: says (an import is not an Offer)
     return mailing_list, Entry.of(offer.raw, offer.parsed, offer.settings.mail_domain,
-                                  offer.document)
+                                  offer.document, posted=True)
 
 
 def file_offers(session, offers: list[Offer]) -> list[Outcome | Exception]:

@@ -80,7 +80,9 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
 
     Messages already processed are skipped, so a re-queued job changes nothing. A step marked
     ``per_thread`` (theme tagging looks at the whole thread) runs once per thread of the batch,
-    on its newest message, instead of once per message: an mbox import stays linear.
+    on its newest message, instead of once per message: an mbox import stays linear. The
+    fan-out is planned in the transaction that marks the batch processed, and its sending
+    queued once that has committed.
     """
     with session_scope(settings) as session:
         found = {m.id: m for m in session.scalars(select(Message).where(
@@ -106,6 +108,9 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
                             .values(processed=True).execution_options(synchronize_session=False))
         for message in messages:
             set_committed_value(message, "processed", True)
+        planned = pipeline.planned(session)
+    for pk in planned:  # committed: the rows wait for mail.delivery, which claims them
+        queue.enqueue(settings, "mail.delivery.fan_out", pk)
 
 
 def by_thread(settings: Settings, message_pks: list[int],

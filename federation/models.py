@@ -119,6 +119,9 @@ class Message(Base):
     erasure_reason: Mapped[str] = mapped_column(Text, default="")
     # set once the after-commit pipeline has run; a restart re-queues the rest (never lost)
     processed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # a post (SMTP, LMTP, a moderator's approval) for the pipeline to deliver to the members;
+    # never set by an import or a replay, whatever the message's dates say
+    posted: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     mailing_list: Mapped[MailingList] = relationship()
     thread: Mapped[Thread | None] = relationship(foreign_keys=[thread_id])

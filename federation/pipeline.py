@@ -3,15 +3,14 @@
 ``ARCHIVE_STEPS`` run inside the storing transaction, so a message is threaded (and
 searchable) the moment its 250 is sent; each takes the whole batch stored by that transaction
 (``threads.Filed`` items, in arrival order). ``PIPELINE`` runs after commit, as a job, one
-message at a time. Both can be replayed over the whole archive (``relais reindex``): raw
-bytes are the truth.
+message at a time, in the transaction that marks the message processed. Both can be replayed
+over the whole archive (``relais reindex``): raw bytes are the truth.
 """
 from __future__ import annotations
 
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from . import deliveries, queue, search, themes, threads
+from . import deliveries, search, themes, threads
 from .models import Message
 from .settings import Settings
 
@@ -21,24 +20,27 @@ def attach_threads(session: Session, settings: Settings, filed: list[threads.Fil
     threads.attach(session, filed)
 
 
-def enqueue_delivery(session: Session, settings: Settings, message: Message) -> None:
-    """Queue the fan-out to members (mail.delivery) once this transaction has committed.
+# session.info key: ids of the messages whose copies this transaction planned
+PLANNED = "relais.planned"
 
-    Only fresh posts are delivered: never a replay (``replay = False``) nor an import of old
-    archives (``deliveries.current``). Queued after commit, so an in-process fan-out never
-    waits on the pipeline's own open transaction (SQLite has a single writer).
+
+def plan_delivery(session: Session, settings: Settings, message: Message) -> None:
+    """Plan the fan-out to members (pending ``Delivery`` rows) in this very transaction.
+
+    It is the one that marks the message processed, so a crash leaves neither or both: an
+    unprocessed message is run again (``jobs.recover``), planned rows wait for a sender.
+    Only posts are delivered (``Message.posted``), never an import, and never a replay
+    (``replay = False``). The caller queues the sending (``mail.delivery.fan_out``) once
+    the transaction has committed, so it never waits on it (SQLite has a single writer).
     """
-    if not deliveries.current(message):
-        return
-    pk = message.id
-    event.listen(session, "after_commit",
-                 lambda _session: queue.enqueue(settings, "mail.delivery.fan_out", pk), once=True)
+    if deliveries.plan_message(session, message):
+        session.info.setdefault(PLANNED, []).append(message.id)
 
 
-enqueue_delivery.replay = False
+plan_delivery.replay = False
 
 ARCHIVE_STEPS = (attach_threads, search.index_all)
-PIPELINE: tuple = (themes.tag, enqueue_delivery)
+PIPELINE: tuple = (themes.tag, plan_delivery)
 
 
 def archive_steps(session: Session, settings: Settings, filed: list[threads.Filed]) -> None:
@@ -52,3 +54,8 @@ def run(session: Session, settings: Settings, message: Message) -> None:
     """Run the after-commit pipeline on one message."""
     for step in PIPELINE:
         step(session, settings, message)
+
+
+def planned(session: Session) -> list[int]:
+    """Ids of the messages whose fan-out this session's transaction planned."""
+    return session.info.get(PLANNED, [])

@@ -82,6 +82,7 @@ class Settings:
             form_rate_client=env.get("RELAIS_FORM_RATE_CLIENT", "20/hour;50/day"),
             form_rate_address=env.get("RELAIS_FORM_RATE_ADDRESS", "5/hour;10/day"),
             max_form_size=int(env.get("RELAIS_MAX_FORM_SIZE", str(16 * 1024))),
+            queue_name=env.get("RELAIS_QUEUE", "relais"),
         )
         values.update(overrides)
         return cls(**values)

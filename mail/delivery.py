@@ -6,10 +6,14 @@ in parallel. ``Delivery`` rows make the job idempotent: a replay sends nothing t
 Temporary failures (4xx, relay unreachable) are retried with backoff: as delayed rq jobs
 when Redis is there, otherwise a few quick tries in the job, then ``relais cron``.
 Permanent failures (5xx) count against the member as a hard bounce.
+The pipeline plans the rows (``deliveries.plan_message``); copies are recorded as sent while
+the fan-out goes, so a crash re-sends only the few in flight, and ``retry_due`` (start-up,
+scheduler) sends whatever a crash left pending or claimed.
 """
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -29,6 +33,15 @@ IN_JOB_BACKOFF = (0.2, 1.0, 3.0)  # seconds; settings.extra["delivery_backoff"] 
 # Later attempts, in seconds (about two days in all, like an MTA's queue lifetime);
 # settings.extra["retry_delays"] overrides.
 RETRY_DELAYS = (60, 300, 1800, 7200, 21600, 43200, 86400)
+# Sent copies are recorded at least every PROGRESS_COPIES copies and PROGRESS_SECONDS: what a
+# crash re-sends is what the relay took since (RFC 5321 6.1: its 250 made it responsible).
+PROGRESS_COPIES = 20
+PROGRESS_SECONDS = 0.5
+# A fan-out renews its claim this often, so the scheduler never takes a live one for dead.
+HEARTBEAT_SECONDS = deliveries.STALE_CLAIM.total_seconds() / 4
+# Pending rows this old have no job coming for them (a crash after planning): the scheduler
+# sends them; younger ones have their fan-out job queued.
+PENDING_GRACE = 60.0
 Builder = Callable[[str], bytes]
 
 
@@ -48,19 +61,16 @@ def _message_builder(settings: Settings, message_pk: int):
 
 
 def fan_out(settings: Settings, message_pk: int) -> None:
-    """Send one archived message to each member of its list, exactly once each."""
-    with session_scope(settings) as session:
-        message = session.get(Message, message_pk)
-        if message is None or message.deleted or not deliveries.current(message):
-            return
-        emails = deliveries.recipients(session, message.mailing_list, "each",
-                                       joined_before=message.received_at)
-        deliveries.plan(session, message.list_id, "message", message.id, emails)
+    """Send the copies the pipeline planned for one archived message, exactly once each."""
     with session_scope(settings) as session:
         claimed = deliveries.claim(session, "message", message_pk)
     if claimed:
-        info, build = _message_builder(settings, message_pk)
-        deliver(settings, info, "message", message_pk, claimed, build)
+        built = _message_builder(settings, message_pk)
+        if built is None:  # erased since it was planned
+            with session_scope(settings) as session:
+                deliveries.cancel(session, [row_id for row_id, _email in claimed])
+            return
+        deliver(settings, built[0], "message", message_pk, claimed, built[1])
 
 
 def retry(settings: Settings, kind: str, ref_id: int, ids: list[int]) -> None:
@@ -74,21 +84,73 @@ def retry(settings: Settings, kind: str, ref_id: int, ids: list[int]) -> None:
         built = digest_mail.builder(settings, ref_id)
     else:
         built = _message_builder(settings, ref_id)
-    if built is None:
+    if built is None:  # its message or digest is gone: never send these rows
+        with session_scope(settings) as session:
+            deliveries.cancel(session, [row_id for row_id, _email in claimed])
         return
     deliver(settings, built[0], kind, ref_id, claimed, built[1])
 
 
-def retry_due(settings: Settings) -> int:
-    """Retry every deferred delivery whose time has come (a ``relais cron`` task)."""
+def retry_due(settings: Settings, pending_for: float = PENDING_GRACE,
+              stale_after: float | None = None) -> int:
+    """Send every copy left behind: deferred rows whose time has come, rows pending for
+    ``pending_for`` seconds (a crash after planning), and rows claimed ``stale_after``
+    seconds ago (default ``deliveries.STALE_CLAIM``: a crash in mid fan-out). A
+    ``relais cron`` task, and a start-up job of ``serve``, ``smtp`` and ``worker``."""
+    now = utcnow()
+    stale = deliveries.STALE_CLAIM if stale_after is None else timedelta(seconds=stale_after)
     with session_scope(settings) as session:
-        groups = deliveries.due(session)
+        released = deliveries.release(session, now - stale)
+    with session_scope(settings, write=False) as session:
+        groups = deliveries.due(session, now, pending_before=now - timedelta(seconds=pending_for))
+    if released:
+        log.info("%d copies claimed by a job that died are sent again", released)
     for kind, ref_id, ids in groups:
         retry(settings, kind, ref_id, ids)
     return sum(len(ids) for _, _, ids in groups)
 
 
-def _send_chunk(settings: Settings, info, chunk, build: Builder):
+class Progress:
+    """Copies the relay took, recorded as the fan-out goes (every PROGRESS_COPIES copies or
+    PROGRESS_SECONDS), so that a crash re-sends only the copies in flight; the claim on the
+    ``claimed`` rows is renewed every HEARTBEAT_SECONDS."""
+
+    def __init__(self, settings: Settings, claimed: list[int]):
+        self.settings = settings
+        self.claimed = claimed
+        self.waiting: list[int] = []
+        self.since = self.touched = time.monotonic()
+        self.lock = threading.Lock()
+
+    def sent(self, row_id: int) -> None:
+        """One more copy taken by the relay; record the batch when it is due."""
+        with self.lock:
+            self.waiting.append(row_id)
+            if len(self.waiting) < PROGRESS_COPIES and \
+                    time.monotonic() - self.since < PROGRESS_SECONDS:
+                return
+            ids, self.waiting, self.since = self.waiting, [], time.monotonic()
+            touch = self.since - self.touched >= HEARTBEAT_SECONDS
+            if touch:
+                self.touched = self.since
+        self._record(ids, touch)
+
+    def flush(self) -> None:
+        """Record what is left (end of the fan-out)."""
+        with self.lock:
+            ids, self.waiting = self.waiting, []
+        self._record(ids)
+
+    def _record(self, ids: list[int], touch: bool = False) -> None:
+        # not durable: a record lost in a power cut only means those copies go out again
+        if ids or touch:
+            with session_scope(self.settings, durable=False) as session:
+                deliveries.mark_sent(session, ids)
+                if touch:
+                    deliveries.touch(session, self.claimed)
+
+
+def _send_chunk(settings: Settings, info, chunk, build: Builder, progress: Progress):
     sent, temporary, permanent = [], [], []
     with outgoing.Connection(settings) as connection:
         for position, (row_id, email) in enumerate(chunk):
@@ -107,16 +169,21 @@ def _send_chunk(settings: Settings, info, chunk, build: Builder):
             except Exception as error:  # never crash the fan-out over one copy
                 log.exception("copy for %s failed", email)
                 temporary.append((row_id, email, f"internal error: {error}"))
+            else:  # outside the try: a failure to record it must not make it a failed copy
+                progress.sent(row_id)
     return sent, temporary, permanent
 
 
-def send_all(settings: Settings, info, claimed: list[tuple[int, str]], build: Builder):
-    """Send every claimed copy over a few reused connections: (sent, temporary, permanent)."""
+def send_all(settings: Settings, info, claimed: list[tuple[int, str]], build: Builder,
+             progress: Progress):
+    """Send every claimed copy over a few reused connections: (sent, temporary, permanent);
+    ``progress`` records the sent ones as they go."""
     workers = max(1, min(CONNECTIONS, len(claimed) // PER_CONNECTION + 1))
     chunks = [claimed[start::workers] for start in range(workers)]
     sent, temporary, permanent = [], [], []
     with ThreadPoolExecutor(workers, thread_name_prefix="relais-out") as pool:
-        for s, t, p in pool.map(lambda chunk: _send_chunk(settings, info, chunk, build), chunks):
+        for s, t, p in pool.map(lambda chunk: _send_chunk(settings, info, chunk, build, progress),
+                                chunks):
             sent += s
             temporary += t
             permanent += p
@@ -126,24 +193,27 @@ def send_all(settings: Settings, info, claimed: list[tuple[int, str]], build: Bu
 def deliver(settings: Settings, info, kind: str, ref_id: int,
             claimed: list[tuple[int, str]], build: Builder) -> None:
     """Send claimed copies, retry 4xx with backoff, record everything; never raises."""
-    sent, temporary, permanent = send_all(settings, info, claimed, build)
+    progress = Progress(settings, [row_id for row_id, _ in claimed])
+    sent, temporary, permanent = send_all(settings, info, claimed, build, progress)
     if not settings.redis_url:
         for pause in settings.extra.get("delivery_backoff", IN_JOB_BACKOFF):
             if not temporary:
                 break
             time.sleep(pause)
             again = [(row_id, email) for row_id, email, _ in temporary]
-            more_sent, temporary, more_permanent = send_all(settings, info, again, build)
+            more_sent, temporary, more_permanent = send_all(settings, info, again, build,
+                                                            progress)
             sent += more_sent
             permanent += more_permanent
+    progress.flush()
     _record(settings, info, kind, ref_id, sent, temporary, permanent)
 
 
 def _record(settings: Settings, info, kind, ref_id, sent, temporary, permanent) -> None:
+    """Record the failures (the sent copies are ``Progress``'s) and queue the retries."""
     delays = tuple(settings.extra.get("retry_delays", RETRY_DELAYS))
     later: dict[float, list[int]] = {}
     with session_scope(settings) as session:
-        deliveries.mark_sent(session, sent)
         tries = deliveries.attempts_of(session, [row_id for row_id, _, _ in temporary])
         for row_id, email, error in temporary:
             attempt = tries.get(row_id, 0)

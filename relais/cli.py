@@ -18,16 +18,27 @@ def _settings() -> Settings:
     return Settings.from_env().with_secret()
 
 
-def _server_settings(recover: bool = True) -> Settings:
+def _server_settings(recover: bool = True, embedded: bool = False) -> Settings:
     """Settings for long-running processes: without Redis, jobs go to a background thread,
-    and the pipeline is re-queued for any message a previous run archived but never finished."""
+    and the pipeline is re-queued for any message a previous run archived but never finished,
+    and the sending of every copy a previous run planned but never sent.
+
+    ``embedded`` (``relais serve`` without Redis) is the only process that sends: any copy
+    still claimed was claimed by a run that died, and is handed back at once.
+    """
     from dataclasses import replace
-    from federation import jobs
+    from federation import jobs, queue
     settings = _settings()
     if not settings.redis_url:
         settings = replace(settings, background_jobs=True)
     if recover:
+        if embedded and not settings.redis_url:
+            from federation import deliveries
+            from federation.models import utcnow
+            with session_scope(settings) as session:
+                deliveries.release(session, utcnow())
         jobs.recover(settings)
+        queue.enqueue(settings, "mail.delivery.retry_due", 0.0)
     return settings
 
 
@@ -54,7 +65,7 @@ def serve() -> None:
     from relais import schedule
     from web import create_app
     schema.upgrade(_settings())
-    settings = _server_settings()
+    settings = _server_settings(embedded=True)
     running = server.Running(settings).start()
     click.echo(f"SMTP listener on {running.host}:{running.port}")
     threading.Thread(target=schedule.run_forever, args=(settings,), daemon=True,
@@ -111,6 +122,8 @@ def worker(burst: bool) -> None:
     settings = _settings()
     if not settings.redis_url:
         raise click.UsageError("REDIS_URL is not set: without Redis, jobs run in-process")
+    # copies a crashed worker planned or claimed (stale claims only: other workers may live)
+    queue.enqueue(settings, "mail.delivery.retry_due", 0.0)
     queue.work(settings, burst=burst)
 
 

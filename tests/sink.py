@@ -1,7 +1,9 @@
 """A real SMTP sink (aiosmtpd on an OS-assigned port) standing in for the outgoing relay.
 
 It records every envelope and message it accepts, and can be told to refuse a recipient
-with a given reply a number of times (451 then 250, or 550 for good). Test modules import
+with a given reply a number of times (451 then 250, or 550 for good), to take ``delay``
+seconds over each message (a slow relay), or to hold every RCPT while its ``gate`` is
+clear. Test modules import
 ``sink`` and build their ``settings`` with ``sink_settings`` so outgoing mail reaches it.
 """
 from __future__ import annotations
@@ -34,8 +36,11 @@ class Received:
 class Sink:
     """aiosmtpd handler: accept everything except the refusals it was given."""
 
-    def __init__(self, keep: bool = True):
+    def __init__(self, keep: bool = True, delay: float = 0.0):
         self.keep = keep
+        self.delay = delay
+        self.gate = threading.Event()
+        self.gate.set()
         self.received: list[Received] = []
         self.count = 0
         self.refusals: dict[str, list[str]] = {}
@@ -49,6 +54,8 @@ class Sink:
         self.refusals.setdefault(address.lower(), []).extend([reply] * times)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        while not self.gate.is_set():
+            await asyncio.sleep(0.01)
         pending = self.refusals.get(address.lower())
         if pending:
             return pending.pop(0)
@@ -56,6 +63,8 @@ class Sink:
         return "250 2.1.5 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         for recipient in envelope.rcpt_tos:
             self.count += 1
             if self.keep:
