@@ -1,12 +1,12 @@
 """Admin command line: how each member got on a list (consent) and erased messages' tombstones.
 
-Revision ID: 0007_a_admin
+Revision ID: 0007_admin
 Revises: 0006_merge
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0007_a_admin"
+revision = "0007_admin"
 down_revision = "0006_merge"
 branch_labels = None
 depends_on = None

@@ -1,13 +1,13 @@
 """Per-address daily count of automatic answers (the backscatter cap, RFC 3834).
 
-Revision ID: 0007_b_trust
-Revises: 0006_merge
+Revision ID: 0008_trust
+Revises: 0007_admin
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0007_b_trust"
-down_revision = "0006_merge"
+revision = "0008_trust"
+down_revision = "0007_admin"
 branch_labels = None
 depends_on = None
 

@@ -1,13 +1,13 @@
 """When each list last became public or private, for Last-Modified after a visibility change.
 
-Revision ID: 0007_c_visibility
-Revises: 0006_merge
+Revision ID: 0009_visibility
+Revises: 0008_trust
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0007_c_visibility"
-down_revision = "0006_merge"
+revision = "0009_visibility"
+down_revision = "0008_trust"
 branch_labels = None
 depends_on = None
 

@@ -3,16 +3,16 @@
 Set when SMTP, LMTP or a moderator's approval stores a message, never by an import or a
 replay; the pipeline plans the fan-out for exactly those (issue 9, item 15).
 
-Revision ID: 0007_e_posted
-Revises: 0006_merge
+Revision ID: 0010_posted
+Revises: 0009_visibility
 """
 from datetime import datetime, timedelta, timezone
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0007_e_posted"
-down_revision = "0006_merge"
+revision = "0010_posted"
+down_revision = "0009_visibility"
 branch_labels = None
 depends_on = None
 
