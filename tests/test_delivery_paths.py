@@ -95,8 +95,7 @@ def test_lmtp_post_dated_two_years_ago_is_delivered(members, sink):
 def test_approved_post_dated_two_years_ago_is_delivered(members, send, sink):
     with session_scope(members) as session:
         ml = find_list(session, POST)
-        directory.add_list(session, POST, ml.assembly.slug, members.mail_domain,
-                           policy="moderated", public=ml.public)
+        directory.edit_list(session, ml, policy="moderated")
         membership.add(session, ml, "modo@example.org", role="moderator", delivery="none")
     code, reply = send(dated(now() - timedelta(days=730), "retenu@example.org"))
     assert code == 250 and "held" in reply

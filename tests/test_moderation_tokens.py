@@ -27,8 +27,7 @@ def lists(lists):
     with session_scope(lists) as session:
         for address in (POST, "libre@lists.test"):
             ml = find_list(session, address)
-            directory.add_list(session, address, ml.assembly.slug, lists.mail_domain,
-                               policy="members", public=ml.public)
+            directory.edit_list(session, ml, policy="members")
             membership.add(session, find_list(session, address), MODO, role="moderator")
     return lists
 

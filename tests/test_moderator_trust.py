@@ -28,8 +28,7 @@ def lists(lists):
     lists.data_dir.mkdir(parents=True, exist_ok=True)
     with session_scope(lists) as session:
         ml = find_list(session, POST)
-        directory.add_list(session, POST, ml.assembly.slug, lists.mail_domain,
-                           policy="moderated", public=True)
+        directory.edit_list(session, ml, policy="moderated")
         membership.add(session, find_list(session, POST), "modo@example.org", role="moderator")
         membership.add(session, find_list(session, POST), "alice@example.org")
     return lists

@@ -16,7 +16,7 @@ from federation import membership
 from federation.db import session_scope
 from federation.directory import find_list
 from outbox import mails_to, reply_to, secret_of, trust_fixture
-from tests.conftest import run_jobs
+from tests.conftest import csrf_token, run_jobs
 
 PRIVE = "prive@lists.test"
 REQUEST = "prive-request@lists.test"
@@ -105,12 +105,14 @@ def test_the_web_confirmation_link_also_waits_for_a_moderator(send, lists):
     send(trust_fixture("join-private.eml"), to="prive-join@lists.test", sender=CAMILLE)
     (confirmation,) = mails_to(lists, CAMILLE)
     link = re.search(r"http://relais\.test(/confirm/\S+)", confirmation.get_content()).group(1)
-    page = client.post(link)
+    token = csrf_token(client, link)
+    page = client.post(link, data={"csrf_token": token})
     run_jobs(lists)
     assert page.status_code == 200 and "modérat" in page.get_data(as_text=True)
     assert not is_member(lists, CAMILLE)
     admit = secret_of(request_for_moderators(lists))
-    assert client.post(f"/confirm/{admit}").status_code == 404  # decided by mail only
+    assert client.post(f"/confirm/{admit}",
+                       data={"csrf_token": token}).status_code == 404  # decided by mail only
     assert not is_member(lists, CAMILLE)
 
 
