@@ -30,6 +30,9 @@ logging.getLogger("mailparser").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 _MSGID = re.compile(r"<([^<>\s]+)>")
+# A file name is one line of text: controls (CR/LF from RFC 2047 / RFC 2231 included) mean
+# nothing in it and would end up in a Content-Disposition header or a feed.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,7 @@ def _filename(part) -> str:
         name = part.get_filename() or ""
     except Exception:  # a malformed RFC 2231 parameter: keep what the header says
         name = str(part.get_param("name", "") or "")
-    return _decode(_unescape(str(name)))
+    return _CONTROLS.sub(" ", _decode(_unescape(str(name)))).strip()
 
 
 def _file_bytes(part) -> bytes:
