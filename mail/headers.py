@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from email.header import Header, decode_header, make_header
 
+from federation.header_text import one_line
+
 _CRLF = re.compile(rb"\r?\n")
 
 
@@ -47,7 +49,11 @@ def without(fields: list[bytes], names: set[str]) -> list[bytes]:
 
 
 def field(name: str, value: str) -> bytes:
-    """One header field, RFC 2047-encoding a non-ASCII value, folded at 78 columns."""
+    """One header field, RFC 2047-encoding a non-ASCII value, folded at 78 columns.
+
+    The value is put on one line first: decoded text (a subject, a name) may hold CR LF,
+    which would otherwise start a header of the sender's choice (RFC 5322 §2.2)."""
+    value = one_line(value)
     if value.isascii():
         return fold(f"{name}: {value}".encode("ascii"))
     encoded = Header(value, "utf-8", header_name=name).encode(linesep="\r\n")
