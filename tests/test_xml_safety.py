@@ -26,7 +26,7 @@ FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 FEEDS = ("/feeds/all.atom", "/a/lille/atom", "/l/semences@lists.test/atom",
          "/t/controle-c0@example.org/atom", "/t/controle-html@example.org/atom",
          "/themes/atom", "/themes/agriculture-alimentation/atom",
-         "/search.atom?q=graines", "/digests/atom")
+         "/search.atom?q=graines", "/search.atom?q=graines%0C%01", "/digests/atom")
 
 
 def wire(raw: bytes) -> bytes:
