@@ -12,12 +12,17 @@ from email.header import Header, decode_header, make_header
 from federation.header_text import one_line
 
 _CRLF = re.compile(rb"\r?\n")
+# A lone CR ends a line for many readers (Python's email package among them), so in the
+# header block it ends the field: what follows is a field of its own, which ``without`` can
+# remove (a List-Unsubscribe hidden after a CR in a Subject), never one we pass on unseen.
+_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 def split(raw: bytes) -> tuple[list[bytes], bytes]:
     """Cut a message into its header fields (each with its continuation lines) and its body."""
     raw = _CRLF.sub(b"\r\n", raw)
     head, sep, body = raw.partition(b"\r\n\r\n")
+    head = _LONE_CR.sub(b"\r\n", head)
     if not sep and not head.startswith(b" ") and b":" not in head.split(b"\r\n", 1)[0]:
         return [], raw
     fields: list[bytes] = []

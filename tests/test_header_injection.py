@@ -162,3 +162,20 @@ def test_encoded_words_in_the_fixture_really_carry_crlf():
     assert len(words) == 3
     assert all(base64.b64decode(w).decode().endswith(EVIL) for w in words)
     assert email.message_from_string(raw, policy=email.policy.default)["Message-ID"]
+
+
+def test_bare_cr_in_a_header_cannot_smuggle_our_list_headers(settings, lists, send, sink):
+    """A lone CR ends a line for many parsers (Python's email package among them): the list
+    headers hidden behind one in the poster's Subject are removed like any other copy (no
+    subject tag here: with one, the Subject is rewritten on one line anyway)."""
+    configure(lists)
+    raw = (HOSTILE / "bare-cr.eml").read_bytes()
+    raw = re.sub(rb"(?m)^Date: .*$", f"Date: {formatdate()}\r".encode(), raw, count=1)
+    assert send(raw)[0] == 250
+    assert len(sink.received) == len(MEMBERS)
+    for copy in sink.received:
+        mail = email.message_from_bytes(copy.raw, policy=email.policy.default)
+        assert len(mail.get_all("List-Unsubscribe")) == 1
+        assert "evil" not in mail["List-Unsubscribe"]
+        assert_one_field_each(copy.raw, "subject", "list-unsubscribe", "list-id")
+        assert mail["Subject"].startswith("Graines")
