@@ -15,6 +15,7 @@ super-linear on that input. Inputs, at 1× (100× is the size the tests use):
   html        5,000 nested <div> around a word, HTML-only (sanitising: size/depth caps)
   mime        200 nested multipart/mixed, posted to the list (headers-only past 100 parts)
   held-mime   the same, to a moderated list (the moderator notice attaches the original)
+  words       a Subject of 2,000 unclosed RFC 2047 words "=?u?q?a", folded (decoding)
 
 For each input and scale: the best of --repeat runs (each with its own Message-ID), in ms
 and in ms per KB of message. Linear work keeps ms/KB flat (or falling, while fixed costs
@@ -99,8 +100,15 @@ def held_mime(scale: int, mid: str):
     return mime(scale, mid, f"libre@{DOMAIN}")
 
 
+def words(scale: int, mid: str):
+    unclosed = ["=?u?q?a"] * (2_000 * scale)
+    subject = "\r\n ".join(" ".join(unclosed[i:i + 40]) for i in range(0, len(unclosed), 40))
+    raw = _mail(mid, b"Un sujet bavard.\r\n", f"semences@{DOMAIN}", subject=subject)
+    return raw, f"semences@{DOMAIN}", lambda: message.parse(raw)
+
+
 INPUTS = {"whitespace": whitespace, "references": references, "html": html, "mime": mime,
-          "held-mime": held_mime}
+          "held-mime": held_mime, "words": words}
 
 
 def _settings(data_dir: Path) -> Settings:

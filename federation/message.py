@@ -19,11 +19,11 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
 
 import mailparser
 
+from .header_text import decode_words
 from .sanitize import clean_html, html_to_text, within_limits
 
 # mail-parser logs every header at DEBUG; keep our logs readable.
@@ -109,7 +109,7 @@ def _decode(value: str | None) -> str:
     if "=?" not in value:  # no RFC 2047 encoded-word: nothing to decode
         return clean_text(value)
     try:
-        return clean_text(str(make_header(decode_header(value))))
+        return clean_text(decode_words(value))
     except Exception:  # RFC 2047 garbage: keep the header as it came
         return clean_text(value)
 

@@ -7,9 +7,9 @@ its name and its raw lines; only the ones we add, remove or replace change.
 from __future__ import annotations
 
 import re
-from email.header import Header, decode_header, make_header
+from email.header import Header
 
-from federation.header_text import one_line
+from federation.header_text import decode_words, one_line
 
 _CRLF = re.compile(rb"\r?\n")
 # A lone CR ends a line for many readers (Python's email package among them), so in the
@@ -25,13 +25,13 @@ def split(raw: bytes) -> tuple[list[bytes], bytes]:
     head = _LONE_CR.sub(b"\r\n", head)
     if not sep and not head.startswith(b" ") and b":" not in head.split(b"\r\n", 1)[0]:
         return [], raw
-    fields: list[bytes] = []
+    lines: list[list[bytes]] = []  # joined once at the end: += on bytes would be quadratic
     for line in head.split(b"\r\n"):
-        if line[:1] in (b" ", b"\t") and fields:
-            fields[-1] += b"\r\n" + line
+        if line[:1] in (b" ", b"\t") and lines:
+            lines[-1].append(line)
         elif line:
-            fields.append(line)
-    return fields, body
+            lines.append([line])
+    return [b"\r\n".join(field) for field in lines], body
 
 
 def name_of(field: bytes) -> str:
@@ -83,7 +83,7 @@ def fold(line: bytes, width: int = 78) -> bytes:
 def decoded(value: str) -> str:
     """An RFC 2047 header value as text."""
     try:
-        return str(make_header(decode_header(value)))
+        return decode_words(value)  # linear, whatever the sender wrote
     except (ValueError, LookupError, UnicodeError):
         return value
 

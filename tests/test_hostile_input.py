@@ -228,3 +228,21 @@ def test_moderately_nested_mime_is_still_read(lists, send, sink):
     raw = mail("moyen@example.org", body, subject="Vingt niveaux", content_type=kind)
     accepted(send, raw)
     assert "Au fond du puits." in page_of(lists, "moyen@example.org")
+
+
+# --- (e) RFC 2047: malformed or countless encoded-words decode in linear time ---
+
+@pytest.mark.parametrize("word", ["=?u?q?a", "=?utf-8?q?caf=C3=A9?="])
+def test_a_subject_of_countless_encoded_words_is_archived_and_delivered(lists, send, sink, word):
+    """The stdlib decoder is quadratic on these (65 s for 320 KB of unclosed words, 4 s for
+    880 KB of good ones); 1.6 to 4.4 MB here, folded on lines of forty words."""
+    words = [word] * 200_000
+    folded = "\r\n ".join(" ".join(words[i:i + 40]) for i in range(0, len(words), 40))
+    raw = mail("mots@example.org", "Un sujet bavard.\r\n".encode(), subject=folded)
+    accepted(send, raw)
+    assert "Un sujet bavard." in page_of(lists, "mots@example.org")
+    copies = copies_of(sink, "mots@example.org")
+    assert sorted(c.recipient for c in copies) == MEMBERS
+    for copy in copies:
+        subject = headers_of(copy.raw)["Subject"]
+        assert subject.startswith("[Semences] " + ("café" if "caf" in word else "=?u?q?a"))
