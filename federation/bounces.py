@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from . import queue, tokens
 from .db import session_scope
 from .directory import find_list
+from .message import too_nested
 from .models import ListSetting, MailingList, Member, utcnow
 from .settings import Settings
 
@@ -130,6 +131,8 @@ def _complained(message: MimeMessage) -> tuple[bool, str]:
 
 def classify(raw: bytes) -> tuple[str, dict[str, bool]]:
     """("dsn" | "arf" | "other" | "unrecognised", recipient → hard)."""
+    if too_nested(raw):  # no report nests this deep; walking it would exhaust the stack
+        return "unrecognised", {}
     message = email.message_from_bytes(raw)
     is_arf, complainer = _complained(message)
     if is_arf:

@@ -13,23 +13,37 @@ parse itself. Parsing never raises: input that defeats both is still described (
 from __future__ import annotations
 
 import email
+import email.parser
 import email.policy
 import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
 
 import mailparser
 
-from .sanitize import clean_html, html_to_text
+from .header_text import decode_words
+from .sanitize import clean_html, html_to_text, within_limits
 
 # mail-parser logs every header at DEBUG; keep our logs readable.
 logging.getLogger("mailparser").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 _MSGID = re.compile(r"<([^<>\s]+)>")
+# A file name is one line of text: controls (CR/LF from RFC 2047 / RFC 2231 included) mean
+# nothing in it and would end up in a Content-Disposition header or a feed.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]+")
+# JWZ needs the nearest ancestors, which References lists last (RFC 5322 §3.6.4); a header
+# of 10,000 ids would otherwise make 10,000 ghost containers for one message.
+REFERENCES_KEPT = 100
+# The stdlib parser, ``walk`` and ``as_bytes`` recurse once per MIME level (and the parser
+# does work per line proportional to the depth): 1,000 nested parts exhaust the recursion
+# limit. Each level needs a multipart/* or message/* Content-Type (a multipart/digest's parts
+# default to message/rfc822, RFC 2046 §5.1.5, so at least every other level), so counting
+# those headers bounds the depth, in one linear scan. Beyond the bound: headers only.
+MAX_CONTAINERS = 100
+_CONTAINER = re.compile(rb"content-type[ \t]*:\s*(?:multipart|message)/", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -77,13 +91,25 @@ def message_ids(value: str | None) -> list[str]:
     return [clean_text(mid)[:900] for mid in found]
 
 
+def last_unique(ids: list[str], keep: int = REFERENCES_KEPT) -> list[str]:
+    """The last ``keep`` distinct ids, in order, each where it first appeared (linear)."""
+    seen: set[str] = set()
+    unique = [mid for mid in ids if not (mid in seen or seen.add(mid))]
+    return unique[-keep:]
+
+
+def _thread_ids(value: str | None) -> str:
+    """A References / In-Reply-To header as stored: its last distinct Message-IDs."""
+    return " ".join(last_unique(message_ids(value)))
+
+
 def _decode(value: str | None) -> str:
     if not value:
         return ""
     if "=?" not in value:  # no RFC 2047 encoded-word: nothing to decode
         return clean_text(value)
     try:
-        return clean_text(str(make_header(decode_header(value))))
+        return clean_text(decode_words(value))
     except Exception:  # RFC 2047 garbage: keep the header as it came
         return clean_text(value)
 
@@ -159,7 +185,7 @@ def _filename(part) -> str:
         name = part.get_filename() or ""
     except Exception:  # a malformed RFC 2231 parameter: keep what the header says
         name = str(part.get_param("name", "") or "")
-    return _decode(_unescape(str(name)))
+    return _CONTROLS.sub(" ", _decode(_unescape(str(name)))).strip()
 
 
 def _file_bytes(part) -> bytes:
@@ -224,8 +250,24 @@ def _date(value: str | None) -> datetime | None:
         return None
 
 
+def too_nested(raw: bytes) -> bool:
+    """Whether the MIME tree may be deeper than the parser walks safely (``MAX_CONTAINERS``)."""
+    count = 0
+    for _match in _CONTAINER.finditer(raw):
+        count += 1
+        if count > MAX_CONTAINERS:
+            return True
+    return False
+
+
 def parse(raw: bytes) -> Parsed:
-    """Turn raw bytes into archive fields; never raises."""
+    """Turn raw bytes into archive fields; never raises.
+
+    A message nested beyond ``MAX_CONTAINERS`` parts is described by its headers alone (no
+    body, no attachments, ``defect`` says why); its raw bytes are archived as ever."""
+    if too_nested(raw):
+        return _headers_only(raw, f"MimeNestingDefect: more than {MAX_CONTAINERS} multipart "
+                                  "or message parts; headers only")
     try:
         return _parse(raw)
     except Exception as error:  # the parser choked: ask mail-parser, then the headers alone
@@ -238,18 +280,13 @@ def parse(raw: bytes) -> Parsed:
         return _fallback(raw, f"{reason}; {type(error).__name__}: {error}")
 
 
-def _parse(raw: bytes) -> Parsed:
-    msg = email.message_from_bytes(raw)  # compat32: the most forgiving parser we have
+def _header_fields(msg) -> dict:
+    """The Parsed fields that come from the top-level header block."""
     raw_headers = _raw_headers(msg)
     first = {name: values[0] for name, values in raw_headers.items()}
     from_name, from_addr = "", ""
     if first.get("from"):
         from_name, from_addr = (getaddresses([first["from"]]) or [("", "")])[0]
-    plain, html_parts, files, defects = _walk(msg)
-    html = "\n".join(html_parts)
-    text = "\n".join(plain)
-    if not text and html:
-        text = html_to_text(html)
     # For the rules (List-Id, X-Loop, Auto-Submitted, To, Cc): unfolded, repeats joined,
     # RFC 2047 words left as they came (nothing the rules look for hides in them).
     headers = {}
@@ -257,20 +294,38 @@ def _parse(raw: bytes) -> Parsed:
         if name not in headers:
             value = ", ".join(raw_headers[name.lower()])
             headers[name] = clean_text(value.replace("\r\n", "").replace("\n", ""))[:2000]
-    return Parsed(
+    return dict(
         message_id=(message_ids(first.get("message-id")) or [""])[0],
         from_name=_decode(from_name)[:500],
         from_addr=clean_text(from_addr).lower()[:254],
         subject=clean_text(_header_text(raw_headers, "Subject"))[:2000],
         date=_date(first.get("date")),
-        in_reply_to=" ".join(message_ids(first.get("in-reply-to"))),
-        references=" ".join(message_ids(" ".join(raw_headers.get("references", [])))),
-        body_text=clean_text(text),
-        body_html=clean_text(clean_html(html)) if html else "",
-        attachments=_described(files),
-        headers=headers,
-        defect="; ".join(sorted(defects)),
-    )
+        in_reply_to=_thread_ids(first.get("in-reply-to")),
+        references=_thread_ids(" ".join(raw_headers.get("references", []))),
+        headers=headers)
+
+
+def _parse(raw: bytes) -> Parsed:
+    msg = email.message_from_bytes(raw)  # compat32: the most forgiving parser we have
+    plain, html_parts, files, defects = _walk(msg)
+    html = "\n".join(html_parts)
+    text = "\n".join(plain)
+    if not text and html:
+        text = html_to_text(html)
+    body_html = clean_text(clean_html(html)) if html else ""
+    if html and not body_html and not within_limits(html):
+        defects.add("HtmlTooLargeDefect")  # shown as text (federation/sanitize.py)
+    return Parsed(**_header_fields(msg), body_text=clean_text(text), body_html=body_html,
+                  attachments=_described(files), defect="; ".join(sorted(defects)))
+
+
+def _headers_only(raw: bytes, reason: str) -> Parsed:
+    """A message described by its header block alone: its body is never parsed or walked."""
+    try:
+        msg = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+        return Parsed(**_header_fields(msg), defect=reason)
+    except Exception as error:
+        return Parsed(defect=f"{reason}; {type(error).__name__}: {error}")
 
 
 def _second_opinion(raw: bytes, reason: str) -> Parsed:
@@ -286,8 +341,8 @@ def _second_opinion(raw: bytes, reason: str) -> Parsed:
                     or [""])[0],
         from_name=clean_text(name)[:500], from_addr=clean_text(addr).lower()[:254],
         subject=clean_text(mail.subject or "")[:2000], date=_naive_utc(mail.date),
-        in_reply_to=" ".join(message_ids(headers.get("In-Reply-To"))),
-        references=" ".join(message_ids(headers.get("References"))),
+        in_reply_to=_thread_ids(headers.get("In-Reply-To")),
+        references=_thread_ids(headers.get("References")),
         body_text=clean_text(text), body_html=clean_text(clean_html(html)) if html else "",
         headers=headers, defect=reason)
 
@@ -304,8 +359,8 @@ def _fallback(raw: bytes, reason: str) -> Parsed:
             message_id=(message_ids(str(msg.get("Message-ID", ""))) or [""])[0],
             from_name=_decode(name), from_addr=clean_text(addr).lower()[:254],
             subject=_decode(str(msg.get("Subject", "")))[:2000], date=date,
-            in_reply_to=" ".join(message_ids(str(msg.get("In-Reply-To", "")))),
-            references=" ".join(message_ids(str(msg.get("References", "")))),
+            in_reply_to=_thread_ids(str(msg.get("In-Reply-To", ""))),
+            references=_thread_ids(str(msg.get("References", ""))),
             body_text=clean_text(raw.decode("utf-8", "replace").partition("\n\n")[2]),
             defect=reason)
     except Exception as error:
@@ -318,6 +373,8 @@ def attachment_bytes(raw: bytes, position: int) -> tuple[str, str, bytes] | None
 
     Positions are those of ``Parsed.attachments`` (the same walk of the MIME tree).
     """
+    if too_nested(raw):  # described by its headers only: it has no attachments to serve
+        return None
     try:
         files = _walk(email.message_from_bytes(raw))[2]
         if not 0 <= position < len(files):

@@ -16,6 +16,8 @@ from email.utils import format_datetime, formataddr, make_msgid
 
 from . import queue, quotas, tokens
 from .db import session_scope
+from .enclosure import enclose
+from .header_text import one_line
 from .models import MailingList, utcnow
 from .settings import Settings
 
@@ -215,9 +217,10 @@ def build(settings: Settings, kind: str, language: str, to: str, mailing_list: M
         bodies.append(body.format(**values))
     message = EmailMessage()
     local, domain = mailing_list.local_part, mailing_list.domain
-    message["From"] = formataddr((mailing_list.name, f"{local}-request@{domain}"))
-    message["To"] = to
-    message["Subject"] = subjects[0] if len(subjects) == 1 else " / ".join(subjects)
+    # Subjects embed the poster's (decoded) subject: one line each, never a new header
+    message["From"] = formataddr((one_line(mailing_list.name), f"{local}-request@{domain}"))
+    message["To"] = one_line(to)
+    message["Subject"] = one_line(" / ".join(subjects))
     message["Date"] = format_datetime(utcnow().replace(tzinfo=timezone.utc))
     secret = values.get("secret", "")  # a reply's In-Reply-To then names our token
     message["Message-ID"] = make_msgid(tokens.mark(secret) if secret else "relais",
@@ -226,7 +229,7 @@ def build(settings: Settings, kind: str, language: str, to: str, mailing_list: M
         message["In-Reply-To"] = f"<{in_reply_to}>"
         message["References"] = f"<{in_reply_to}>"
     message["Auto-Submitted"] = "auto-replied" if in_reply_to else "auto-generated"
-    message["List-Id"] = f"{mailing_list.name} <{mailing_list.list_id}>"
+    message["List-Id"] = f"{one_line(mailing_list.name)} <{mailing_list.list_id}>"
     message["X-Loop"] = f"{local}-request@{domain}"
     message.set_content("\n\n-- English below / en anglais ci-dessous --\n\n".join(bodies)
                         if len(bodies) > 1 else bodies[0], cte="quoted-printable")
@@ -235,9 +238,13 @@ def build(settings: Settings, kind: str, language: str, to: str, mailing_list: M
 
 
 def attach_original(message: EmailMessage, raw: bytes) -> None:
-    """Attach a held message as message/rfc822 (RFC 2046 §5.2.1), as Mailman shows moderators."""
-    original = email.message_from_bytes(raw, policy=email.policy.default)
-    message.add_attachment(original)
+    """Attach a held message as message/rfc822 (RFC 2046 §5.2.1), as Mailman shows moderators.
+
+    The bytes go in as they came (``enclosure``): never decoded, refolded or walked."""
+    part = enclose(raw)
+    part["Content-Disposition"] = "attachment"
+    message.make_mixed()
+    message.attach(part)
 
 
 def answer(settings: Settings, message: EmailMessage, to: str) -> bool:

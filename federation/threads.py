@@ -21,6 +21,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from .message import last_unique
 from .models import Message, Thread, utcnow
 
 _PREFIX = re.compile(r"^\s*((re|aw|sv|fwd?|tr|rép|rep)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)",
@@ -79,12 +80,10 @@ def is_reply_subject(subject: str) -> bool:
 
 
 def reference_ids(message_id: str, references: str, in_reply_to: str) -> list[str]:
-    """References then In-Reply-To, in order, without duplicates or the message itself."""
-    ids: list[str] = []
-    for mid in (references or "").split() + (in_reply_to or "").split():
-        if mid not in ids and mid != message_id:
-            ids.append(mid)
-    return ids
+    """References then In-Reply-To, in order, without duplicates or the message itself; the
+    last 100 only (rows archived before the cap may hold thousands)."""
+    ids = (references or "").split() + (in_reply_to or "").split()
+    return last_unique([mid for mid in ids if mid != message_id])
 
 
 @dataclass

@@ -25,6 +25,7 @@ from feedgen.util import xml_elem
 from federation.addresses import display_name, obfuscate
 
 from . import content, links
+from .characters import xml_safe_fields
 
 THR = "http://purl.org/syndication/thread/1.0"
 AT = "http://purl.org/atompub/tombstones/1.0"
@@ -137,7 +138,13 @@ def _add_entry(generator: FeedGenerator, spec: EntrySpec) -> None:
 
 def render_feed(feed: FeedSpec, entries: Sequence[EntrySpec],
                 tombstones: Sequence[Tombstone] = ()) -> bytes:
-    """Render one Atom document (UTF-8 bytes), entries in the order given."""
+    """Render one Atom document (UTF-8 bytes), entries in the order given.
+
+    Every text goes through ``xml_safe`` first: a control character in one message must not
+    make the whole document unparseable (XML 1.0 §2.2)."""
+    feed = xml_safe_fields(feed)
+    entries = [xml_safe_fields(spec) for spec in entries]
+    tombstones = [xml_safe_fields(stone) for stone in tombstones]
     generator = FeedGenerator()
     generator.register_extension("relais", _FeedExtension, _EntryExtension, atom=True, rss=False)
     generator.id(feed.id)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
 
+from .characters import xml_safe, xml_safe_fields
+
 
 @dataclass(frozen=True)
 class Outline:
@@ -18,6 +20,8 @@ class Outline:
 
 def render_opml(title: str, outlines: list[Outline], when: datetime | None = None) -> bytes:
     """An OPML 2.0 document of ``type="rss"`` outlines (the type readers expect for Atom too)."""
+    title = xml_safe(title)  # ElementTree writes forbidden characters as they are (XML 1.0 §2.2)
+    outlines = [xml_safe_fields(item) for item in outlines]
     root = ET.Element("opml", version="2.0")
     head = ET.SubElement(root, "head")
     ET.SubElement(head, "title").text = title

@@ -108,17 +108,19 @@ def _tagged(fields: list[bytes], prefix: str) -> list[bytes]:
 def _munged(fields: list[bytes], info: ListInfo) -> list[bytes]:
     """DMARC: From "Name via List" <list>, the author in Reply-To (or Cc) and X-Original-From."""
     original = headers.value_of(fields, "From")
-    name, address = parseaddr(headers.decoded(original))
+    # Addresses are read before RFC 2047 decoding (§5: an encoded word is never an address)
+    name, address = parseaddr(original)
+    name = headers.decoded(name)
     shown = name or address.replace("@", " at ")
     out = headers.without(fields, {"from", "x-original-from"})
     out.append(headers.field("From", formataddr((f"{shown} via {info.name}", info.address),
                                                 charset="utf-8")))
-    out.append(b"X-Original-From: " + original.encode("utf-8"))
+    out.append(b"X-Original-From: " + headers.one_line(original).encode("utf-8"))
     author = formataddr((name, address), charset="utf-8")
     if not headers.value_of(fields, "Reply-To"):
         out.append(headers.field("Reply-To", author))
     else:  # keep the author's own Reply-To, and still reach the author on reply-all
-        cc = headers.decoded(headers.value_of(fields, "Cc"))
+        cc = headers.value_of(fields, "Cc")  # as received: decoding could forge addresses
         if address.lower() not in [a.lower() for _, a in getaddresses([cc])]:
             out = headers.without(out, {"cc"})
             out.append(headers.field("Cc", f"{cc}, {author}" if cc else author))

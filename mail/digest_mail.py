@@ -13,7 +13,6 @@ import email.header
 import io
 import logging
 from email.generator import BytesGenerator
-from email.mime.message import MIMEMessage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr
@@ -21,6 +20,8 @@ from datetime import timezone
 
 from federation import bounces, deliveries, list_digests
 from federation.db import session_scope
+from federation.enclosure import enclose
+from federation.header_text import one_line
 from federation.models import utcnow
 from federation.settings import Settings
 
@@ -38,8 +39,8 @@ def _title(info: copies.ListInfo, digest) -> str:
 
 
 def _entries(messages) -> list[str]:
-    return [f"{n:3}. {m.subject or '(sans objet)'} ({m.from_name or m.from_addr})"
-            for n, m in enumerate(messages, 1)]
+    return [f"{n:3}. {one_line(m.subject) or '(sans objet)'} "
+            f"({one_line(m.from_name) or m.from_addr})" for n, m in enumerate(messages, 1)]
 
 
 def _toc(info, digest, messages) -> str:
@@ -63,7 +64,7 @@ def render_mime(settings: Settings, info, digest, messages) -> bytes:
     outer.attach(MIMEText(_toc(info, digest, messages), "plain", "utf-8"))
     bundle = MIMEMultipart("digest")
     for message in messages:
-        bundle.attach(MIMEMessage(email.message_from_bytes(message.raw)))
+        bundle.attach(enclose(message.raw))  # bytes as archived, never re-parsed
     outer.attach(bundle)
     if info.footer.strip():
         outer.attach(MIMEText(info.footer, "plain", "utf-8"))
@@ -76,8 +77,10 @@ def _plain_entry(message) -> list[str]:
     body = [(" " + line if line == RULE_30 else line)  # RFC 1153: no false separators
             for line in (message.body_text or "").strip("\n").splitlines()]
     date = format_datetime(message.date.replace(tzinfo=timezone.utc)) if message.date else ""
-    return [f"Date: {date}", f"From: {formataddr((message.from_name, message.from_addr))}",
-            f"Subject: {message.subject}", f"Message-ID: <{message.message_id}>", "",
+    # RFC 1153: readers split these headers out, so decoded text stays on one line each
+    author = one_line(formataddr((one_line(message.from_name), message.from_addr)))
+    return [f"Date: {date}", f"From: {author}", f"Subject: {one_line(message.subject)}",
+            f"Message-ID: <{one_line(message.message_id)}>", "",
             *body, "", RULE_30, ""]
 
 

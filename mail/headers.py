@@ -7,24 +7,31 @@ its name and its raw lines; only the ones we add, remove or replace change.
 from __future__ import annotations
 
 import re
-from email.header import Header, decode_header, make_header
+from email.header import Header
+
+from federation.header_text import decode_words, one_line
 
 _CRLF = re.compile(rb"\r?\n")
+# A lone CR ends a line for many readers (Python's email package among them), so in the
+# header block it ends the field: what follows is a field of its own, which ``without`` can
+# remove (a List-Unsubscribe hidden after a CR in a Subject), never one we pass on unseen.
+_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 def split(raw: bytes) -> tuple[list[bytes], bytes]:
     """Cut a message into its header fields (each with its continuation lines) and its body."""
     raw = _CRLF.sub(b"\r\n", raw)
     head, sep, body = raw.partition(b"\r\n\r\n")
+    head = _LONE_CR.sub(b"\r\n", head)
     if not sep and not head.startswith(b" ") and b":" not in head.split(b"\r\n", 1)[0]:
         return [], raw
-    fields: list[bytes] = []
+    lines: list[list[bytes]] = []  # joined once at the end: += on bytes would be quadratic
     for line in head.split(b"\r\n"):
-        if line[:1] in (b" ", b"\t") and fields:
-            fields[-1] += b"\r\n" + line
+        if line[:1] in (b" ", b"\t") and lines:
+            lines[-1].append(line)
         elif line:
-            fields.append(line)
-    return fields, body
+            lines.append([line])
+    return [b"\r\n".join(field) for field in lines], body
 
 
 def name_of(field: bytes) -> str:
@@ -47,7 +54,11 @@ def without(fields: list[bytes], names: set[str]) -> list[bytes]:
 
 
 def field(name: str, value: str) -> bytes:
-    """One header field, RFC 2047-encoding a non-ASCII value, folded at 78 columns."""
+    """One header field, RFC 2047-encoding a non-ASCII value, folded at 78 columns.
+
+    The value is put on one line first: decoded text (a subject, a name) may hold CR LF,
+    which would otherwise start a header of the sender's choice (RFC 5322 §2.2)."""
+    value = one_line(value)
     if value.isascii():
         return fold(f"{name}: {value}".encode("ascii"))
     encoded = Header(value, "utf-8", header_name=name).encode(linesep="\r\n")
@@ -72,7 +83,7 @@ def fold(line: bytes, width: int = 78) -> bytes:
 def decoded(value: str) -> str:
     """An RFC 2047 header value as text."""
     try:
-        return str(make_header(decode_header(value)))
+        return decode_words(value)  # linear, whatever the sender wrote
     except (ValueError, LookupError, UnicodeError):
         return value
 
