@@ -5,6 +5,7 @@ is rebuilt at app start whenever the .po is newer, so no make step is needed.
 """
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -19,7 +20,8 @@ TRANSLATIONS = Path(__file__).parent / "translations"
 
 
 def compile_catalogues(root: Path = TRANSLATIONS) -> list[Path]:
-    """Write each messages.mo that is missing or older than its .po; returns those written."""
+    """Write each messages.mo that is missing or older than its .po and differs from what
+    the .po compiles to (a fresh checkout's mtimes say nothing); returns those written."""
     written = []
     for po_path in sorted(root.glob("*/LC_MESSAGES/messages.po")):
         mo_path = po_path.with_suffix(".mo")
@@ -27,8 +29,12 @@ def compile_catalogues(root: Path = TRANSLATIONS) -> list[Path]:
             continue
         with po_path.open("rb") as handle:
             catalog = read_po(handle)
-        with mo_path.open("wb") as handle:
-            write_mo(handle, catalog)
+        compiled = BytesIO()
+        write_mo(compiled, catalog)
+        if mo_path.exists() and mo_path.read_bytes() == compiled.getvalue():
+            mo_path.touch()  # up to date: only the clock was behind
+            continue
+        mo_path.write_bytes(compiled.getvalue())
         written.append(mo_path)
     return written
 
