@@ -29,11 +29,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from federation import deliveries, directory, schema  # noqa: E402
-from federation.archive import Entry, store  # noqa: E402
-from federation.db import session_scope  # noqa: E402
-from federation.message import parse  # noqa: E402
-from federation.models import Member, Message, utcnow  # noqa: E402
+from federation.delivery import deliveries  # noqa: E402
+from federation.lists import directory  # noqa: E402
+from federation.storage import schema  # noqa: E402
+from federation.archive.store import Entry, store  # noqa: E402
+from federation.storage.db import session_scope  # noqa: E402
+from federation.archive.message import parse  # noqa: E402
+from federation.storage.models import Member, Message, utcnow  # noqa: E402
 from federation.settings import Settings  # noqa: E402
 from mail import delivery  # noqa: E402
 from sink import Sink  # noqa: E402

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/hostile.py [--repeat 3]
 
-Each hostile message goes through ``federation.ingest.receive`` on a fresh embedded SQLite
+Each hostile message goes through ``federation.ingest.filing.receive`` on a fresh embedded SQLite
 database with in-process jobs, so the figure is the whole path a message takes after the
 SMTP hop: parsing, admission rules, storage, JWZ threading, themes, the search index and the
 fan-out to three members (into the Maildir outbox), or the answer to a command or the
@@ -34,10 +34,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from federation import directory, ingest, message, schema, tokens  # noqa: E402
-from federation.db import dispose, session_scope  # noqa: E402
-from federation.directory import find_list  # noqa: E402
-from federation.models import Member  # noqa: E402
+from federation.lists import directory, tokens  # noqa: E402
+from federation.ingest import filing  # noqa: E402
+from federation.archive import message  # noqa: E402
+from federation.storage import schema  # noqa: E402
+from federation.storage.db import dispose, session_scope  # noqa: E402
+from federation.lists.directory import find_list  # noqa: E402
+from federation.storage.models import Member  # noqa: E402
 from federation.settings import Settings  # noqa: E402
 
 SCALES = (1, 10, 100)
@@ -129,7 +132,7 @@ def _settings(data_dir: Path) -> Settings:
         libre.policy = "moderated"
         session.add(Member(list_id=libre.id, email="modo@example.org", role="moderator"))
     root = _mail("racine@bench", b"Le debut.\r\n", f"semences@{DOMAIN}")
-    assert ingest.receive(settings, root, [f"semences@{DOMAIN}"], "alice@example.org")[0].accepted
+    assert filing.receive(settings, root, [f"semences@{DOMAIN}"], "alice@example.org")[0].accepted
     return settings
 
 
@@ -152,7 +155,7 @@ def main() -> None:
                     raw, to, hot = build(scale, f"{name}-{scale}-{attempt}@bench")
                     size = len(raw) / 1024
                     started = time.perf_counter()
-                    [outcome] = ingest.receive(settings, raw, [to], "alice@example.org")
+                    [outcome] = filing.receive(settings, raw, [to], "alice@example.org")
                     whole.append(time.perf_counter() - started)
                     assert outcome.accepted, outcome.reply
                     started = time.perf_counter()

@@ -6,7 +6,7 @@
 
 Builds an archive from the shared generated corpus (``../shared/bench/gen_corpus.py``)
 spread over four assemblies (two lists each, whole threads kept on one list) through
-``federation.ingest.receive_batch`` — the real path: threading, search index, themes —
+``federation.ingest.filing.receive_batch`` — the real path: threading, search index, themes —
 then starts the real production server (``relais web``: gunicorn, 2 workers × 4 threads) on
 127.0.0.1 and runs CLIENTS keep-alive client threads against each endpoint for a bounded
 time. Targets (issue 5): p99 < 100 ms for pages and feeds, < 250 ms for search.
@@ -33,8 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import corpus_path  # noqa: E402
-from federation import directory, ingest, schema  # noqa: E402
-from federation.db import session_scope  # noqa: E402
+from federation.lists import directory  # noqa: E402
+from federation.ingest import filing  # noqa: E402
+from federation.storage import schema  # noqa: E402
+from federation.storage.db import session_scope  # noqa: E402
 from federation.settings import Settings  # noqa: E402
 from feeds.mbox import read as read_mbox  # noqa: E402
 
@@ -75,21 +77,21 @@ def build(settings: Settings, count: int) -> None:
             address = LISTS[digest[0] % len(LISTS)]
             pending[address].append(raw)
             if len(pending[address]) >= 500:
-                done += ingest.receive_batch(settings, f"{address}@{settings.mail_domain}",
+                done += filing.receive_batch(settings, f"{address}@{settings.mail_domain}",
                                              pending.pop(address))[0]
                 pending[address] = []
                 print(f"\r  imported {done} ({done / (time.perf_counter() - started):.0f} msg/s)",
                       end="", flush=True)
     for address, raws in pending.items():
         if raws:
-            done += ingest.receive_batch(settings, f"{address}@{settings.mail_domain}", raws)[0]
+            done += filing.receive_batch(settings, f"{address}@{settings.mail_domain}", raws)[0]
     print(f"\r  imported {done} messages in {time.perf_counter() - started:.0f} s")
 
 
 def targets(settings: Settings) -> dict[str, list[tuple[str, dict]]]:
     """For each endpoint, the (path, headers) requests the clients cycle through."""
     from sqlalchemy import select
-    from federation.models import MailingList, Thread, Theme
+    from federation.storage.models import MailingList, Thread, Theme
     from feeds import links
     rng = random.Random(1)
     with session_scope(settings) as session:
@@ -203,13 +205,13 @@ def main() -> None:
                 leftover.unlink()
         else:
             from sqlalchemy import text
-            from federation.db import engine_for
+            from federation.storage.db import engine_for
             with engine_for(settings).begin() as connection:
                 connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
         data_dir.mkdir(parents=True, exist_ok=True)
         print(f"building an archive of {args.messages} messages ({backend})")
         build(settings, args.messages)
-        from federation.db import analyze
+        from federation.storage.db import analyze
         analyze(settings)  # as `relais import` does: fresh planner statistics on PostgreSQL
         marker.write_text(json.dumps({"messages": args.messages}))
     if args.build_only:

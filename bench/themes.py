@@ -9,8 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from federation import classifier  # noqa: E402
-from federation.taxonomy import DEFAULT_THEMES  # noqa: E402
+from federation.themes import classifier  # noqa: E402
+from federation.themes.taxonomy import DEFAULT_THEMES  # noqa: E402
 
 THREADS = 2_000
 RETRAIN = 10_000

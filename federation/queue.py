@@ -12,7 +12,7 @@ import queue as stdqueue
 import threading
 from typing import Callable, Union
 
-from .settings import Settings
+from federation.settings import Settings
 
 log = logging.getLogger(__name__)
 

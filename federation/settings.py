@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .datadir import private_dir
+from federation.storage.datadir import private_dir
 
 
 @dataclass(frozen=True)

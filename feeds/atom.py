@@ -22,10 +22,10 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
-from federation.addresses import display_name, obfuscate
+from federation.reading.addresses import display_name, obfuscate
 
-from . import content, links
-from .characters import xml_safe_fields
+from feeds import content, links
+from feeds.characters import xml_safe_fields
 
 THR = "http://purl.org/syndication/thread/1.0"
 AT = "http://purl.org/atompub/tombstones/1.0"

@@ -1,6 +1,6 @@
 """A message body as readers see it: quoted text folded, addresses obfuscated, HTML escaped.
 
-``body_html`` was cleaned by nh3 at ingest (federation/sanitize.py); plain text is escaped
+``body_html`` was cleaned by nh3 at ingest (federation/archive/sanitize.py); plain text is escaped
 here. Quoted lines (``>`` prefix, RFC 3676 §4.5) form blocks that pages fold in <details>.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from federation.addresses import obfuscate, obfuscate_html
+from federation.reading.addresses import obfuscate, obfuscate_html
 
 # "Le 3 mars 2026, Alice a écrit :" / "On Tue, Bob wrote:" just before a quote.
 _ATTRIBUTION = re.compile(r"(a écrit|wrote|schrieb|escribió)\s*:\s*$", re.IGNORECASE)

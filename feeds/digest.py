@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from federation.settings import Settings
 
-from . import links
+from feeds import links
 
 MONTHS = {"fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                  "septembre", "octobre", "novembre", "décembre"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
 
-from .characters import xml_safe, xml_safe_fields
+from feeds.characters import xml_safe, xml_safe_fields
 
 
 @dataclass(frozen=True)

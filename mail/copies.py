@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from email.utils import formataddr, getaddresses, parseaddr
 from urllib.parse import quote
 
-from federation.models import MailingList
+from federation.storage.models import MailingList
 from federation.settings import Settings
 from feeds import links
 
-from . import dkim, footers, headers
+from mail import dkim, footers, headers
 
 log = logging.getLogger(__name__)
 # Headers we set ourselves: a copy never carries another list's (or an earlier pass's)
@@ -153,9 +153,9 @@ def unsubscribe_fields(settings: Settings, info: ListInfo, mailing_list, email: 
 
 
 def one_click_url(settings: Settings, mailing_list, email: str) -> str:
-    """The member's one-click link from federation.tokens ("" until that module exists)."""
+    """The member's one-click link from federation.lists.tokens ("" until that module exists)."""
     try:
-        from federation.tokens import unsubscribe_url
+        from federation.lists.tokens import unsubscribe_url
     except ImportError:
         return ""
     try:

@@ -19,12 +19,14 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Callable
 
-from federation import bounces, deliveries, dmarc, queue
-from federation.db import session_scope
-from federation.models import Message, utcnow
+from federation import queue
+from federation.lists import bounces
+from federation.delivery import deliveries, dmarc
+from federation.storage.db import session_scope
+from federation.storage.models import Message, utcnow
 from federation.settings import Settings
 
-from . import copies, outgoing
+from mail import copies, outgoing
 
 log = logging.getLogger(__name__)
 CONNECTIONS = 8
@@ -80,7 +82,7 @@ def retry(settings: Settings, kind: str, ref_id: int, ids: list[int]) -> None:
     if not claimed:
         return
     if kind == "digest":
-        from . import digest_mail  # digest_mail uses deliver(); import here, not at the top
+        from mail import digest_mail  # digest_mail uses deliver(); import here, not at the top
         built = digest_mail.builder(settings, ref_id)
     else:
         built = _message_builder(settings, ref_id)

@@ -18,14 +18,15 @@ from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr
 from datetime import timezone
 
-from federation import bounces, deliveries, list_digests
-from federation.db import session_scope
-from federation.enclosure import enclose
-from federation.header_text import one_line
-from federation.models import utcnow
+from federation.lists import bounces
+from federation.delivery import deliveries, list_digests
+from federation.storage.db import session_scope
+from federation.archive.enclosure import enclose
+from federation.archive.header_text import one_line
+from federation.storage.models import utcnow
 from federation.settings import Settings
 
-from . import copies, delivery, headers
+from mail import copies, delivery, headers
 
 log = logging.getLogger(__name__)
 RULE_70 = "-" * 70  # RFC 1153: after the table of contents

@@ -14,7 +14,7 @@ import quopri
 import re
 import uuid
 
-from . import headers
+from mail import headers
 
 SEPARATOR = "\n_______________________________________________\n"
 _CONTENT = {"content-type", "content-transfer-encoding", "content-disposition",

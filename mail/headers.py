@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from email.header import Header
 
-from federation.header_text import decode_words, one_line
+from federation.archive.header_text import decode_words, one_line
 
 _CRLF = re.compile(rb"\r?\n")
 # A lone CR ends a line for many readers (Python's email package among them), so in the

@@ -12,12 +12,13 @@ from typing import Callable, Iterator
 
 from sqlalchemy import select
 
-from federation import ingest, jobs, queue
-from federation.db import analyze, session_scope
-from federation.directory import find_list
+from federation import queue
+from federation.ingest import filing, jobs
+from federation.storage.db import analyze, session_scope
+from federation.lists.directory import find_list
 from federation.errors import Invalid
-from federation.message import Parsed, parse
-from federation.models import Message
+from federation.archive.message import Parsed, parse
+from federation.storage.models import Message
 from federation.settings import Settings
 from feeds import mbox as mboxrd
 
@@ -105,7 +106,7 @@ def import_file(settings: Settings, address: str, path: Path, batch: int = 500,
     created: list[int] = []
     try:
         for raws, parsed in _parsed(path, batch, _workers(path, workers)):
-            pks, duplicates, refused = ingest.archive_batch(settings, address, raws, parsed)
+            pks, duplicates, refused = filing.archive_batch(settings, address, raws, parsed)
             created.extend(pks)
             totals.archived += len(pks)
             totals.duplicates += duplicates

@@ -17,7 +17,7 @@ import ssl
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from federation.datadir import private_dir
+from federation.storage.datadir import private_dir
 from federation.settings import Settings
 
 TIMEOUT = 30.0

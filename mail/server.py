@@ -24,7 +24,8 @@ from email.errors import HeaderParseError
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP
 
-from federation import ingest, pipes
+from federation.ingest import filing
+from mail import pipes
 from federation.errors import Rejected
 from federation.settings import Settings
 
@@ -79,8 +80,8 @@ class Listener:
         if len(envelope.rcpt_tos) >= MAX_RCPT:
             return "452 4.5.3 Trop de destinataires / too many recipients"
         try:
-            if not ingest.known_address(self.settings, address):  # cache miss: a query
-                await asyncio.to_thread(ingest.accepts, self.settings, address)
+            if not filing.known_address(self.settings, address):  # cache miss: a query
+                await asyncio.to_thread(filing.accepts, self.settings, address)
         except Rejected as refusal:  # never an open relay: only our own lists are accepted
             return f"{refusal.code} {refusal}"
         except Exception:
@@ -113,19 +114,19 @@ class Listener:
         """Mail for posting addresses goes straight to the next group commit (prepared on
         the way: ``ingest.Posting.prepare``) and is awaited without parking a thread; the rest (commands, owners, bounces, an
         address not in the route cache) runs ``ingest.receive`` in a worker thread."""
-        future = ingest.submit(self.settings, raw, recipients, sender)
+        future = filing.submit(self.settings, raw, recipients, sender)
         if future is None:
-            return await asyncio.to_thread(ingest.receive, self.settings, raw, recipients,
+            return await asyncio.to_thread(filing.receive, self.settings, raw, recipients,
                                            sender)
         try:
             filed = await asyncio.wrap_future(future)
         except Exception:
             log.exception("could not archive a message for %s", ", ".join(recipients))
-            return [ingest.Outcome(address, ingest.TEMPORARY) for address in recipients]
-        if ingest.settles_at_once(self.settings):
-            ingest.settle(self.settings, filed)  # an in-memory queue: nothing to wait for
+            return [filing.Outcome(address, filing.TEMPORARY) for address in recipients]
+        if filing.settles_at_once(self.settings):
+            filing.settle(self.settings, filed)  # an in-memory queue: nothing to wait for
         else:  # rq (a Redis round trip) or inline jobs: done before answering, in a thread
-            await asyncio.to_thread(ingest.settle, self.settings, filed)
+            await asyncio.to_thread(filing.settle, self.settings, filed)
         return filed
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from federation import directory, schema
-from federation.db import session_scope
+from federation.lists import directory
+from federation.storage import schema
+from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.settings import Settings
 
@@ -27,14 +28,15 @@ def _server_settings(recover: bool = True, embedded: bool = False) -> Settings:
     still claimed was claimed by a run that died, and is handed back at once.
     """
     from dataclasses import replace
-    from federation import jobs, queue
+    from federation import queue
+    from federation.ingest import jobs
     settings = _settings()
     if not settings.redis_url:
         settings = replace(settings, background_jobs=True)
     if recover:
         if embedded and not settings.redis_url:
-            from federation import deliveries
-            from federation.models import utcnow
+            from federation.delivery import deliveries
+            from federation.storage.models import utcnow
             with session_scope(settings) as session:
                 deliveries.release(session, utcnow())
         jobs.recover(settings)
@@ -266,7 +268,7 @@ def demo(if_empty: bool) -> None:
 @main.command()
 def reindex() -> None:
     """Replay threading and the pipeline over the whole archive (raw bytes are the truth)."""
-    from federation import reindex as replay
+    from federation.ingest import reindex as replay
     settings = _settings()
     count = replay.run(settings)
     click.echo(f"reindexed {count} messages")

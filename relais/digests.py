@@ -12,9 +12,10 @@ import click
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from federation import digest_subscriptions as subscriptions, digests, queue
-from federation.db import session_scope
-from federation.digests import DigestIssue, DigestSubscriber
+from federation import queue
+from federation.delivery import subscriptions as subscriptions, digests
+from federation.storage.db import session_scope
+from federation.delivery.digests import DigestIssue, DigestSubscriber
 from federation.settings import Settings
 from feeds import digest as rendering
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from federation import membership, roster
-from federation.db import session_scope
-from federation.directory import find_list
+from federation.lists import membership, roster
+from federation.storage.db import session_scope
+from federation.lists.directory import find_list
 from federation.errors import Invalid
 from federation.settings import Settings
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import click
 
-from federation import erasure
-from federation.db import session_scope
+from federation.archive import erasure
+from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.settings import Settings
 

@@ -5,7 +5,7 @@ import logging
 import time
 from typing import Callable
 
-from federation import theme_models
+from federation.themes import training
 from federation.settings import Settings
 from mail import delivery, digest_mail
 from relais import digests
@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 # (name, interval in seconds, task(settings)); each task is idempotent, so a restart that runs
 # it again early changes nothing.
 TASKS: tuple[tuple[str, int, Callable[[Settings], object]], ...] = (
-    ("themes-retrain", 7 * 24 * 3600, theme_models.retrain),
+    ("themes-retrain", 7 * 24 * 3600, training.retrain),
     ("list-digests", 15 * 60, digest_mail.send_due),
     ("delivery-retries", 60, delivery.retry_due),
     ("assemblies-digest", 3600, digests.send_due),

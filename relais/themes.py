@@ -5,11 +5,11 @@ from pathlib import Path
 
 import click
 
-from federation import classifier, theme_models, themes as taxonomy
-from federation.db import session_scope
+from federation.themes import classifier, training, tagging as taxonomy
+from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.settings import Settings
-from federation.taxonomy import DEFAULT_THEMES
+from federation.themes.taxonomy import DEFAULT_THEMES
 
 
 def _settings() -> Settings:
@@ -110,7 +110,7 @@ def retag() -> None:
 @themes.command("retrain")
 def retrain() -> None:
     """Train a new model from the seed data plus admins' corrections."""
-    version = theme_models.retrain(_settings())
+    version = training.retrain(_settings())
     click.echo(f"theme model v{version} in use" if version else
                "no correction yet: the shipped model is in use")
 

@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from federation import db as dbmod, directory, queue, schema
-from federation.db import session_scope
+from federation import queue
+from federation.storage import db as dbmod, schema
+from federation.lists import directory
+from federation.storage.db import session_scope
 from federation.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -50,7 +52,7 @@ def _reset_postgresql(settings: Settings) -> None:
         if existing:
             connection.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in existing)
                                     + " RESTART IDENTITY CASCADE"))
-    from federation.themes import ensure_defaults  # created with the schema, as on SQLite
+    from federation.themes.tagging import ensure_defaults  # created with the schema, as on SQLite
     with session_scope(settings) as session:
         ensure_defaults(session)
 

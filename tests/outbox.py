@@ -12,8 +12,8 @@ import re
 from sqlalchemy import select
 
 from conftest import FIXTURES
-from federation.db import session_scope
-from federation.models import Held
+from federation.storage.db import session_scope
+from federation.storage.models import Held
 
 TRUST = FIXTURES / "trust"
 

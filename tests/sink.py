@@ -17,7 +17,7 @@ import pytest
 from aiosmtpd.smtp import SMTP
 
 from conftest import _backend_or_skip, make_settings
-from federation import db as dbmod
+from federation.storage import db as dbmod
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The web archive: a Flask app factory and noun-named blueprints, each exporting ``bp``.
 
 To add a blueprint, create ``web/<noun>.py`` exporting ``bp`` and add its module name to
-BLUEPRINTS. Views keep SQL out: read-side queries live in ``federation/queries.py``.
+BLUEPRINTS. Views keep SQL out: read-side queries live in ``federation/reading/queries.py``.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from flask import Flask, Response, abort, render_template, request
 
 from federation.settings import Settings
 
-from . import forms, language, session
+from web import forms, language, session
 
 # Add your blueprint's module here (one line each, alphabetical after the archive).
 BLUEPRINTS = (

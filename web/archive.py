@@ -11,15 +11,15 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, redirect, render_template, request
 
-from federation import queries
-from federation.addresses import display_name, obfuscate
-from federation.db import session_scope
-from federation.message import attachment_bytes
+from federation.reading import queries
+from federation.reading.addresses import display_name, obfuscate
+from federation.storage.db import session_scope
+from federation.archive.message import attachment_bytes
 from feeds import content, links, mbox
 
-from . import language, pagecache
-from .feeds import cached, lookup
-from .session import db, settings
+from web import language, pagecache
+from web.feeds import cached, lookup
+from web.session import db, settings
 
 bp = Blueprint("archive", __name__)
 PAGE = 30

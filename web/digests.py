@@ -14,14 +14,17 @@ from flask import Blueprint, abort, render_template, request
 from flask_babel import force_locale, get_locale, gettext as _
 from markupsafe import Markup
 
-from federation import (digest_subscriptions as subscriptions, digests, queries, queue, quotas,
-                        themes)
-from federation.db import session_scope
+from federation import queue
+from federation.delivery import subscriptions as subscriptions, digests
+from federation.reading import queries
+from federation.lists import quotas
+from federation.themes import tagging
+from federation.storage.db import session_scope
 from feeds import digest as rendering, links
 from feeds.atom import EntrySpec, FeedSpec, render_feed
 
-from . import feeds, forms
-from .session import db, settings
+from web import feeds, forms
+from web.session import db, settings
 
 bp = Blueprint("digests", __name__)
 
@@ -32,7 +35,7 @@ def _lang() -> str:
 
 def _choices() -> dict:
     return {"assemblies": [a for a, lists in queries.assemblies(db()) if lists],
-            "themes": [t for t in themes.listed(db()) if not t.retired and not t.merged_into_id]}
+            "themes": [t for t in tagging.listed(db()) if not t.retired and not t.merged_into_id]}
 
 
 @bp.get("/digests/")

@@ -6,7 +6,7 @@ message exactly once. Deleted messages become tombstones (RFC 6721) in the same 
 
 Other blueprints reuse ``respond(key, stamp, build)``: ``build()`` returns the Atom bytes and
 their date; the result is cached in process while ``stamp`` (a cheap freshness query, see
-``federation.queries.freshness``) is unchanged, and served with ETag / Last-Modified, so a
+``federation.reading.queries.freshness``) is unchanged, and served with ETag / Last-Modified, so a
 conditional GET gets ``304 Not Modified``. Add ``"web.<noun>.outlines"`` to OUTLINES to list
 your feeds in /feeds.opml (a function returning ``feeds.opml.Outline`` items).
 """
@@ -24,12 +24,12 @@ from urllib.parse import quote
 from flask import Blueprint, Response, abort, request
 from flask_babel import force_locale, gettext as _
 
-from federation import queries
+from federation.reading import queries
 from feeds import links
 from feeds.atom import FeedSpec, message_entry, message_tombstone, render_feed
 from feeds.opml import Outline, render_opml
 
-from .session import db, settings
+from web.session import db, settings
 
 bp = Blueprint("feeds", __name__)
 PAGE = 50

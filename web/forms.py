@@ -30,7 +30,7 @@ MARK = b"relais-csrf-token-to-fill"
 _FIELD = '<input type="hidden" name="csrf_token" value="{}">'
 _EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[^@\s<>\"]{1,190}$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-# list addresses are stored lowercased, domains in their IDNA ASCII form (federation.directory)
+# list addresses are stored lowercased, domains in their IDNA ASCII form (federation.lists.directory)
 _LIST = re.compile(r"^[a-z0-9][a-z0-9._+-]{0,63}@[a-z0-9][a-z0-9.-]{0,189}$", re.IGNORECASE)
 MAX_CHOICES = 50  # themes or assemblies ticked in one digest form
 

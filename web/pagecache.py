@@ -1,7 +1,7 @@
 """Rendered HTML pages cached in process under a freshness stamp, served with an ETag.
 
 ``respond(key, stamp, render)`` keeps ``render()``'s bytes in ``web.feeds``' cache while
-``stamp()`` (cheap index probes, see ``federation.queries.freshness``) is unchanged, and
+``stamp()`` (cheap index probes, see ``federation.reading.queries.freshness``) is unchanged, and
 answers a conditional GET with 304. ``RELAIS_PAGE_CACHE=0`` turns it off (every request renders), to
 measure what it saves: ``bench/read.py --no-page-cache``.
 """
@@ -14,7 +14,7 @@ from typing import Callable
 
 from flask import Response, request
 
-from .feeds import cached
+from web.feeds import cached
 
 ENABLED = os.environ.get("RELAIS_PAGE_CACHE", "1") != "0"
 

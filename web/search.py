@@ -17,13 +17,15 @@ from flask import Blueprint, render_template, request
 from flask_babel import force_locale, gettext as _
 from markupsafe import Markup
 
-from federation import queries, search, themes
-from federation.search import Filters
+from federation.reading import queries
+from federation.archive import search
+from federation.themes import tagging
+from federation.archive.search import Filters
 from feeds import links
 from feeds.atom import FeedSpec, message_entry, render_feed
 
-from . import feeds, language, pagecache
-from .session import db, settings
+from web import feeds, language, pagecache
+from web.session import db, settings
 
 bp = Blueprint("search", __name__)
 FEED_PAGE = 50
@@ -70,7 +72,7 @@ def page():
         return render_template(
             "search.html", query=query, filters=filters, results=results, snippets=snippets,
             asked=bool(query) or not filters.empty, assemblies=queries.assemblies(db()),
-            themes=[t for t in themes.listed(db()) if not t.retired and not t.merged_into_id],
+            themes=[t for t in tagging.listed(db()) if not t.retired and not t.merged_into_id],
             feed_url="/search.atom?" + _query_string(sort=""),
             previous_url="?" + _query_string(number - 1) if number > 1 else "",
             next_url="?" + _query_string(number + 1) if results.has_next else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
-from federation.db import sessions
+from federation.storage.db import sessions
 from federation.settings import Settings
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 from flask_babel import get_locale
 
-from federation import commands, queries, tokens
+from federation.ingest import commands
+from federation.reading import queries
+from federation.lists import tokens
 from federation.errors import Invalid
-from federation.models import MailingList
-from federation.tokens import BadToken
+from federation.storage.models import MailingList
+from federation.lists.tokens import BadToken
 
-from . import forms
-from .session import db, settings
+from web import forms
+from web.session import db, settings
 
 bp = Blueprint("subscription", __name__)
 ACTIONS = ("subscribe", "unsubscribe")

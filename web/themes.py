@@ -10,13 +10,13 @@ from datetime import datetime
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_babel import force_locale, get_locale, gettext as _
 
-from federation import queries, theme_queries
+from federation.reading import queries, theme_queries
 from feeds import links
 from feeds.atom import FeedSpec, message_entry, render_feed
 from feeds.opml import Outline
 
-from .feeds import respond
-from .session import db, settings
+from web.feeds import respond
+from web.session import db, settings
 
 bp = Blueprint("themes", __name__)
 PAGE = 30
