@@ -1,13 +1,18 @@
 """Jobs: to rq workers when REDIS_URL is set, run in-process otherwise (rq/redis live only here).
 
-Job functions are module-level functions of plain values (settings and ids), never ORM
+Job functions are module-level functions ``job(settings, *ids)`` of plain values, never ORM
 objects, so that rq can import and run them in another process (rq cannot enqueue
-functions defined in ``__main__``).
+functions defined in ``__main__``). What goes to Redis is the function and its ids only:
+the worker passes the settings it was started with (``work``), else ``Settings.from_env()``,
+so no secret key is ever pickled into a job.
+
+The domain queues work done by an adapter (sending mail) by *role* ("send", "fan_out",
+"retry"); the composition root gives each role its function at start-up (``register``,
+from ``relais.jobs``), so ``federation`` never names the adapter, not even in a string.
 """
 from __future__ import annotations
 
 import logging
-import importlib
 import queue as stdqueue
 import threading
 from typing import Callable, Union
@@ -24,21 +29,48 @@ def connect(settings: Settings):
 
 
 Job = Union[Callable, str]
+# the roles the domain queues for an adapter: sending a mail, fanning out a message's copies,
+# retrying deferred copies (each ``job(settings, *plain values)``)
+ROLES = ("send", "fan_out", "retry")
+_REGISTRY: dict[str, Callable] = {}
+_WORKER_SETTINGS: Settings | None = None
+
+
+def register(role: str, function: Callable) -> None:
+    """Give a role its function (called by the composition root at start-up)."""
+    if role not in ROLES:
+        raise ValueError(f"unknown job role {role!r}; roles: {', '.join(ROLES)}")
+    _REGISTRY[role] = function
 
 
 def resolve(job: Job) -> Callable:
-    """A job given by dotted name ("mail.delivery.fan_out") lets the domain queue work done by
-    an adapter package without importing it (DESIGN.md layers); rq accepts the same strings."""
+    """The function of a job given as a function or as a registered role."""
     if callable(job):
         return job
-    module, _, name = job.rpartition(".")
-    return getattr(importlib.import_module(module), name)
+    try:
+        return _REGISTRY[job]
+    except KeyError:
+        raise LookupError(f"no function registered for the job role {job!r} "
+                          "(the entry point must call relais.jobs.register())") from None
+
+
+def perform(job: Job, *args, **kwargs) -> None:
+    """What an rq worker runs: ``job`` with the worker's own settings and the queued ids."""
+    resolve(job)(_worker_settings(), *args, **kwargs)
+
+
+def _worker_settings() -> Settings:
+    """The settings ``work`` was started with, else read once from the environment."""
+    global _WORKER_SETTINGS
+    if _WORKER_SETTINGS is None:
+        _WORKER_SETTINGS = Settings.from_env().with_secret()
+    return _WORKER_SETTINGS
 
 
 def enqueue(settings: Settings, job: Job, *args, **kwargs) -> None:
     """Run ``job(settings, *args)`` on a worker, or now in this process when there is no Redis.
 
-    ``job`` is a module-level function or its dotted name.
+    ``job`` is a module-level function or a registered role; ``args`` are ids and plain values.
 
     In-process failures are logged, not raised: the message that caused the job is already
     archived and acknowledged, and ``relais reindex`` replays every step.
@@ -46,7 +78,9 @@ def enqueue(settings: Settings, job: Job, *args, **kwargs) -> None:
     if settings.redis_url:
         from rq import Queue, Retry
         queue = Queue(settings.queue_name, connection=connect(settings))
-        queue.enqueue(job, settings, *args, retry=Retry(max=3, interval=[10, 60, 300]), **kwargs)
+        resolve(job)  # an unregistered role fails here, in the caller, not later in a worker
+        queue.enqueue(perform, job, *args, retry=Retry(max=3, interval=[10, 60, 300]),
+                      **kwargs)
         return
     if settings.background_jobs:
         _local_queue().put((job, settings, args, kwargs))
@@ -101,16 +135,21 @@ def enqueue_later(settings: Settings, seconds: float, job: Job, *args, **kwargs)
         raise RuntimeError("delayed jobs need REDIS_URL")
     from datetime import timedelta
     from rq import Queue
+    resolve(job)
     queue = Queue(settings.queue_name, connection=connect(settings))
     if seconds <= 0:
-        queue.enqueue(job, settings, *args, **kwargs)
+        queue.enqueue(perform, job, *args, **kwargs)
     else:
-        queue.enqueue_in(timedelta(seconds=seconds), job, settings, *args, **kwargs)
+        queue.enqueue_in(timedelta(seconds=seconds), perform, job, *args, **kwargs)
 
 
 def work(settings: Settings, burst: bool = False) -> None:
-    """Run an rq worker on the Relais queue (``relais worker``); ``burst`` stops when empty."""
+    """Run an rq worker on the Relais queue (``relais worker``); ``burst`` stops when empty.
+
+    Its jobs run with these ``settings`` (ids come from Redis, settings never do)."""
+    global _WORKER_SETTINGS
     from rq import Worker
+    _WORKER_SETTINGS = settings
     connection = connect(settings)
     worker_class = Worker
     if burst:

@@ -7,8 +7,8 @@ Temporary failures (4xx, relay unreachable) are retried with backoff: as delayed
 when Redis is there, otherwise a few quick tries in the job, then ``relais cron``.
 Permanent failures (5xx) count against the member as a hard bounce.
 The pipeline plans the rows (``deliveries.plan_message``); copies are recorded as sent while
-the fan-out goes, so a crash re-sends only the few in flight, and ``retry_due`` (start-up,
-scheduler) sends whatever a crash left pending or claimed.
+the fan-out goes, so a crash re-sends only the few in flight, and ``retries.retry_due``
+(start-up, scheduler) sends whatever a crash left pending or claimed.
 """
 from __future__ import annotations
 
@@ -41,13 +41,10 @@ PROGRESS_COPIES = 20
 PROGRESS_SECONDS = 0.5
 # A fan-out renews its claim this often, so the scheduler never takes a live one for dead.
 HEARTBEAT_SECONDS = deliveries.STALE_CLAIM.total_seconds() / 4
-# Pending rows this old have no job coming for them (a crash after planning): the scheduler
-# sends them; younger ones have their fan-out job queued.
-PENDING_GRACE = 60.0
 Builder = Callable[[str], bytes]
 
 
-def _message_builder(settings: Settings, message_pk: int):
+def message_builder(settings: Settings, message_pk: int):
     """(list info, builder of one recipient's bytes) for an archived message, or None."""
     with session_scope(settings) as session:
         message = session.get(Message, message_pk)
@@ -67,49 +64,12 @@ def fan_out(settings: Settings, message_pk: int) -> None:
     with session_scope(settings) as session:
         claimed = deliveries.claim(session, "message", message_pk)
     if claimed:
-        built = _message_builder(settings, message_pk)
+        built = message_builder(settings, message_pk)
         if built is None:  # erased since it was planned
             with session_scope(settings) as session:
                 deliveries.cancel(session, [row_id for row_id, _email in claimed])
             return
         deliver(settings, built[0], "message", message_pk, claimed, built[1])
-
-
-def retry(settings: Settings, kind: str, ref_id: int, ids: list[int]) -> None:
-    """Try the deferred recipients ``ids`` of one message or digest again."""
-    with session_scope(settings) as session:
-        claimed = deliveries.claim(session, kind, ref_id, ids=ids)
-    if not claimed:
-        return
-    if kind == "digest":
-        from mail import digest_mail  # digest_mail uses deliver(); import here, not at the top
-        built = digest_mail.builder(settings, ref_id)
-    else:
-        built = _message_builder(settings, ref_id)
-    if built is None:  # its message or digest is gone: never send these rows
-        with session_scope(settings) as session:
-            deliveries.cancel(session, [row_id for row_id, _email in claimed])
-        return
-    deliver(settings, built[0], kind, ref_id, claimed, built[1])
-
-
-def retry_due(settings: Settings, pending_for: float = PENDING_GRACE,
-              stale_after: float | None = None) -> int:
-    """Send every copy left behind: deferred rows whose time has come, rows pending for
-    ``pending_for`` seconds (a crash after planning), and rows claimed ``stale_after``
-    seconds ago (default ``deliveries.STALE_CLAIM``: a crash in mid fan-out). A
-    ``relais cron`` task, and a start-up job of ``serve``, ``smtp`` and ``worker``."""
-    now = utcnow()
-    stale = deliveries.STALE_CLAIM if stale_after is None else timedelta(seconds=stale_after)
-    with session_scope(settings) as session:
-        released = deliveries.release(session, now - stale)
-    with session_scope(settings, write=False) as session:
-        groups = deliveries.due(session, now, pending_before=now - timedelta(seconds=pending_for))
-    if released:
-        log.info("%d copies claimed by a job that died are sent again", released)
-    for kind, ref_id, ids in groups:
-        retry(settings, kind, ref_id, ids)
-    return sum(len(ids) for _, _, ids in groups)
 
 
 class Progress:
@@ -231,7 +191,7 @@ def _record(settings: Settings, info, kind, ref_id, sent, temporary, permanent) 
             bounces.score(session, settings, info.id, email, hard=True, reason=error)
     if settings.redis_url:
         for delay, ids in later.items():
-            queue.enqueue_later(settings, delay, "mail.delivery.retry", kind, ref_id, ids)
+            queue.enqueue_later(settings, delay, "retry", kind, ref_id, ids)
     if temporary or permanent:
         log.info("%s %s on %s: %d sent, %d deferred, %d refused", kind, ref_id, info.address,
                  len(sent), len(temporary), len(permanent))

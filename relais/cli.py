@@ -13,6 +13,7 @@ from federation.storage import schema
 from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.settings import Settings
+from relais.jobs import register as register_jobs
 
 
 def _settings() -> Settings:
@@ -30,6 +31,7 @@ def _server_settings(recover: bool = True, embedded: bool = False) -> Settings:
     from dataclasses import replace
     from federation import queue
     from federation.ingest import jobs
+    from mail import retries
     settings = _settings()
     if not settings.redis_url:
         settings = replace(settings, background_jobs=True)
@@ -40,7 +42,7 @@ def _server_settings(recover: bool = True, embedded: bool = False) -> Settings:
             with session_scope(settings) as session:
                 deliveries.release(session, utcnow())
         jobs.recover(settings)
-        queue.enqueue(settings, "mail.delivery.retry_due", 0.0)
+        queue.enqueue(settings, retries.retry_due, 0.0)
     return settings
 
 
@@ -48,6 +50,7 @@ def _server_settings(recover: bool = True, embedded: bool = False) -> Settings:
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
 def main(verbose: bool) -> None:
     """Relais: mailing lists, archives, themes and feeds for assemblies of the commons."""
+    register_jobs()  # every command below may queue or run the domain's jobs
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -121,11 +124,12 @@ def smtp(lmtp: bool, processes: int) -> None:
 def worker(burst: bool) -> None:
     """An rq worker for the jobs (needs REDIS_URL)."""
     from federation import queue
+    from mail import retries
     settings = _settings()
     if not settings.redis_url:
         raise click.UsageError("REDIS_URL is not set: without Redis, jobs run in-process")
     # copies a crashed worker planned or claimed (stale claims only: other workers may live)
-    queue.enqueue(settings, "mail.delivery.retry_due", 0.0)
+    queue.enqueue(settings, retries.retry_due, 0.0)
     queue.work(settings, burst=burst)
 
 

@@ -18,6 +18,7 @@ from federation.storage.db import session_scope
 from federation.delivery.digests import DigestIssue, DigestSubscriber
 from federation.settings import Settings
 from feeds import digest as rendering
+from mail import outgoing
 
 
 def unsubscribe_url(settings: Settings, subscriber: DigestSubscriber) -> str:
@@ -58,7 +59,7 @@ def send(settings: Settings, period: str = "week", now: datetime | None = None
         except IntegrityError:
             continue  # another process has this copy already
         if raw is not None:
-            queue.enqueue(settings, "mail.outgoing.send", rendering.sender(settings),
+            queue.enqueue(settings, outgoing.send, rendering.sender(settings),
                           [email], raw)
             sent += 1
     return slug, sent

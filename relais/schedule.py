@@ -7,7 +7,7 @@ from typing import Callable
 
 from federation.themes import training
 from federation.settings import Settings
-from mail import delivery, digest_mail
+from mail import digest_mail, retries
 from relais import digests
 
 log = logging.getLogger(__name__)
@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 TASKS: tuple[tuple[str, int, Callable[[Settings], object]], ...] = (
     ("themes-retrain", 7 * 24 * 3600, training.retrain),
     ("list-digests", 15 * 60, digest_mail.send_due),
-    ("delivery-retries", 60, delivery.retry_due),
+    ("delivery-retries", 60, retries.retry_due),
     ("assemblies-digest", 3600, digests.send_due),
 )
 

@@ -20,12 +20,15 @@ from federation.storage import db as dbmod, schema
 from federation.lists import directory
 from federation.storage.db import session_scope
 from federation.settings import Settings
+from relais.jobs import register as register_jobs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PG_URL = os.environ.get("RELAIS_TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("RELAIS_TEST_REDIS_URL", "")
 IN_CI = bool(os.environ.get("CI"))
 _PG_READY: set[str] = set()
+
+register_jobs()  # as every relais command does: the job roles get mail's functions
 
 
 def _backend_or_skip() -> None:

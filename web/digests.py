@@ -104,7 +104,7 @@ def subscribe():
     with session_scope(settings()) as session:  # the backscatter cap, shared with mail
         allowed = quotas.spend(session, email, settings().max_notices_per_day)
     if allowed:  # past it, the same page: nothing tells whether a mail went
-        queue.enqueue(settings(), "mail.outgoing.send", rendering.sender(settings()), [email],
+        queue.enqueue(settings(), "send", rendering.sender(settings()), [email],
                       raw)
     return render_template("digest_notice.html", message=_(
         "A confirmation link was sent to %(email)s. Nothing will be sent before you open it.",

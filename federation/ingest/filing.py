@@ -22,6 +22,7 @@ from federation.archive import search
 from federation.storage import writer
 from federation.archive.store import Entry, store
 from federation.storage.db import session_scope
+from federation.lists import bounces
 from federation.lists.directory import find_list
 from federation.errors import Hold, Rejected, UnknownList
 from federation.archive.message import Parsed, parse
@@ -121,8 +122,8 @@ def _route(settings: Settings, raw: bytes, address: str, sender: str) -> str | N
         return commands.handle(settings, raw, address, sender)
     if role == "owner":
         return moderation.forward_to_owners(settings, raw, list_address)
-    if role == "bounces":  # federation/lists/bounces.py, by name: it may run on a worker
-        queue.enqueue(settings, "federation.lists.bounces.handle", raw, address)
+    if role == "bounces":  # it may run on a worker
+        queue.enqueue(settings, bounces.handle, raw, address)
         return "250 2.0.0 Rapport reçu / report received"
     return None
 

@@ -111,7 +111,7 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
             set_committed_value(message, "processed", True)
         planned = pipeline.planned(session)
     for pk in planned:  # committed: the rows wait for mail.delivery, which claims them
-        queue.enqueue(settings, "mail.delivery.fan_out", pk)
+        queue.enqueue(settings, "fan_out", pk)
 
 
 def by_thread(settings: Settings, message_pks: list[int],

@@ -32,7 +32,7 @@ def plan_delivery(session: Session, settings: Settings, message: Message) -> Non
     It is the one that marks the message processed, so a crash leaves neither or both: an
     unprocessed message is run again (``jobs.recover``), planned rows wait for a sender.
     Only posts are delivered (``Message.posted``), never an import, and never a replay
-    (``replay = False``). The caller queues the sending (``mail.delivery.fan_out``) once
+    (``replay = False``). The caller queues the sending (the "fan_out" job) once
     the transaction has committed, so it never waits on it (SQLite has a single writer).
     """
     if deliveries.plan_message(session, message):

@@ -198,7 +198,7 @@ def _tell_owners(session: Session, settings: Settings, member: Member, why: str)
         f"Delivery of {mailing_list.address} to {member.email} is disabled ({why}).\n")
     raw = notice.as_bytes(policy=SMTP)
     event.listen(session, "after_commit", lambda _s: queue.enqueue(
-        settings, "mail.outgoing.send", "", owners, raw), once=True)
+        settings, "send", "", owners, raw), once=True)
 
 
 def _complaint(session: Session, settings: Settings, list_id: int, address: str) -> bool:

@@ -22,7 +22,7 @@ from federation.archive.header_text import one_line
 from federation.storage.models import MailingList, utcnow
 from federation.settings import Settings
 
-SEND_JOB = "mail.outgoing.send"  # mail/outgoing.py, queued by name (federation never imports mail)
+SEND_JOB = "send"  # a job role (federation/queue.py): the composition root gives it the sender
 
 TEXTS: dict[str, dict[str, tuple[str, str]]] = {
     "confirm_subscribe": {

@@ -267,7 +267,7 @@ def tag_thread(session: Session, settings: Settings, thread: Thread,
     session.flush()
 
 
-_CONTEXT = "relais.themes.context"
+_CONTEXT = "themes.context"
 
 
 def _session_context(session: Session, settings: Settings) -> Context:

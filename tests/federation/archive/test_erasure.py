@@ -23,7 +23,7 @@ from federation.archive import search
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import Attachment, Held, Message, utcnow
-from mail import delivery, digest_mail
+from mail import delivery, digest_mail, retries
 from relais.cli import main
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -177,7 +177,7 @@ def test_pending_copies_of_a_deleted_message_are_never_sent(lists):
         pk = row.id
     assert relais(lists, "message", "delete", "frais@x", "--list", POST).exit_code == 0
     delivery.fan_out(lists, pk)
-    delivery.retry_due(lists)
+    retries.retry_due(lists)
     assert [m for m in outbox(lists) if m["Delivered-To"] == "erin@example.org"] == []
 
 

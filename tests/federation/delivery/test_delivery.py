@@ -25,7 +25,7 @@ from federation.ingest import filing
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import ListSetting, Member, Message
-from mail import delivery, outgoing
+from mail import delivery, outgoing, retries
 from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
 
 DELIVERY = FIXTURES / "delivery"
@@ -115,7 +115,7 @@ def test_every_member_gets_exactly_one_copy_with_list_headers(settings, lists, s
     assert text.startswith("Qui a des graines de tomates ?")
     assert text.rstrip().endswith("Liste Semences paysannes — Lille")
     # a replayed job (rq retry, crash recovery) sends nothing twice
-    queue.enqueue(lists, "mail.delivery.fan_out", _pk(lists, "graines-1@example.org"))
+    queue.enqueue(lists, "fan_out", _pk(lists, "graines-1@example.org"))
     run_jobs(lists)
     assert len(sink.received) == 3
 
@@ -284,5 +284,5 @@ def test_unreachable_relay_defers_then_cron_delivers(sqlite_settings, sink, tmp_
     filing.receive(dead, post(), ["semences@lists.test"], "alice@example.org")
     assert status_of(dead, "bob@example.net") == "deferred"
     alive = dataclasses.replace(dead, relay_url=f"smtp://127.0.0.1:{sink.port}")
-    assert delivery.retry_due(alive) == 1
-    assert len(sink.to("bob@example.net")) == 1 and delivery.retry_due(alive) == 0
+    assert retries.retry_due(alive) == 1
+    assert len(sink.to("bob@example.net")) == 1 and retries.retry_due(alive) == 0

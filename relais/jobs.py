@@ -1,0 +1,16 @@
+"""The adapter functions behind the job roles the domain queues (federation/queue.py).
+
+Every entry point calls ``register`` before any job can be queued or run: the ``relais``
+command group (serve, smtp, worker, cron, web and the other commands) and the tests.
+"""
+from __future__ import annotations
+
+from federation import queue
+
+
+def register() -> None:
+    """Give each role its function: mail sends, fans a message out, retries deferred copies."""
+    from mail import delivery, outgoing, retries
+    queue.register("send", outgoing.send)
+    queue.register("fan_out", delivery.fan_out)
+    queue.register("retry", retries.retry)
