@@ -18,6 +18,7 @@ BLUEPRINTS = (
     "web.archive",
     "web.digests",
     "web.feeds",
+    "web.opml",
     "web.search",
     "web.subscription",
     "web.themes",

@@ -7,8 +7,8 @@ message exactly once. Deleted messages become tombstones (RFC 6721) in the same 
 Other blueprints reuse ``respond(key, stamp, build)``: ``build()`` returns the Atom bytes and
 their date; the result is cached in process while ``stamp`` (a cheap freshness query, see
 ``federation.reading.queries.freshness``) is unchanged, and served with ETag / Last-Modified, so a
-conditional GET gets ``304 Not Modified``. Add ``"web.<noun>.outlines"`` to OUTLINES to list
-your feeds in /feeds.opml (a function returning ``feeds.opml.Outline`` items).
+conditional GET gets ``304 Not Modified``. ``outlines()`` lists these feeds for /feeds.opml
+(``web/opml.py``).
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import threading
 import time
 from collections import OrderedDict
 from datetime import datetime, timedelta, timezone
-from importlib import import_module
 from typing import Callable
 from urllib.parse import quote
 
@@ -27,7 +26,7 @@ from flask_babel import force_locale, gettext as _
 from federation.reading import queries
 from feeds import links
 from feeds.atom import FeedSpec, message_entry, message_tombstone, render_feed
-from feeds.opml import Outline, render_opml
+from feeds.opml import Outline
 
 from web.session import db, settings
 
@@ -37,8 +36,6 @@ ATOM_TYPE = "application/atom+xml; charset=utf-8"
 CACHE_SIZE = 512
 # The freshness stamp catches arrivals and deletions; expiry bounds anything else (edits).
 CACHE_SECONDS = 60
-# Other blueprints' OPML outlines, as "module.function" (see the module docstring).
-OUTLINES: tuple[str, ...] = ("web.themes.outlines",)
 
 _cache: OrderedDict = OrderedDict()
 _lock = threading.Lock()
@@ -189,14 +186,3 @@ def outlines() -> list[Outline]:
             items.append(Outline(f"{ml.name or ml.address} ({group.name})",
                                  base + path + "atom", base + path))
     return items
-
-
-@bp.get("/feeds.opml")
-def opml():
-    """Every public feed in one OPML file, for feed readers."""
-    items = outlines()
-    for dotted in OUTLINES:
-        module, _dot, name = dotted.rpartition(".")
-        items.extend(getattr(import_module(module), name)())
-    body = render_opml("Relais", items)
-    return Response(body, headers={"Content-Type": "text/x-opml; charset=utf-8"})
