@@ -8,7 +8,7 @@ so no secret key is ever pickled into a job.
 
 The domain queues work done by an adapter (sending mail) by *role* ("send", "fan_out",
 "retry"); the composition root gives each role its function at start-up (``register``,
-from ``relais.jobs``), so ``federation`` never names the adapter, not even in a string.
+in the composition root), so ``federation`` never names the adapter, not even in a string.
 """
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def resolve(job: Job) -> Callable:
         return _REGISTRY[job]
     except KeyError:
         raise LookupError(f"no function registered for the job role {job!r} "
-                          "(the entry point must call relais.jobs.register())") from None
+                          "(every entry point registers the job roles at start-up)") from None
 
 
 def perform(job: Job, *args, **kwargs) -> None:

@@ -11,6 +11,7 @@ handful of Core statements: one query loads every container the batch touches, l
 worked out in memory, and the changed rows are written back together. A thread that only
 gained replies under known parents keeps its statistics incrementally; any other change
 (a ghost, a merge, a re-link) recomputes them from the thread's rows once per batch.
+Reading a thread back as a tree (display order, depths) is ``thread_tree``'s.
 """
 from __future__ import annotations
 
@@ -18,15 +19,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from federation.archive import thread_tree
 from federation.archive.message import last_unique
+from federation.archive.thread_tree import MAX_DEPTH
 from federation.storage.models import Message, Thread, utcnow
 
 _PREFIX = re.compile(r"^\s*((re|aw|sv|fwd?|tr|rép|rep)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)",
                      re.IGNORECASE)
-MAX_DEPTH = 10_000
 CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
 MESSAGES = Message.__table__
 THREADS = Thread.__table__
@@ -383,7 +385,7 @@ def _recompute(batch: _Batch, stats: _Stats) -> None:
     real = [row for row in rows if not row.ghost]
     dates = [row.date or row.received_at for row in real] or [utcnow()]
     root = min(roots or rows, key=lambda r: (r.ghost, r.date or r.received_at or utcnow(), r.id))
-    depth = _depths(rows, by_id)
+    depth = thread_tree.depths(rows, by_id)
     # A real root gives the subject; under a ghost root, the shallowest real message does.
     top = min(real, key=lambda r: (depth.get(r.id, 0), r.date or r.received_at, r.id)) if real else None
     stats.root_message_id = root.message_id
@@ -391,53 +393,3 @@ def _recompute(batch: _Batch, stats: _Stats) -> None:
     stats.started_at = min(dates)
     stats.last_activity = max(dates)
     stats.message_count = len(real)
-def _depths(rows, by_id) -> dict[int, int]:
-    """Depth of each container below its root, walking parents iteratively with a cap."""
-    depths: dict[int, int] = {}
-    for row in rows:
-        chain, current = [], row
-        while current is not None and current.id not in depths and len(chain) < MAX_DEPTH:
-            chain.append(current.id)
-            parent = by_id.get(current.parent_id) if current.parent_id is not None else None
-            if parent is not None and parent.id in chain:
-                parent = None  # a loop in hostile References: stop here
-            current = parent
-        base = depths.get(current.id, -1) if current is not None else -1
-        for offset, node in enumerate(reversed(chain), start=1):
-            depths[node] = base + offset
-    return depths
-
-
-def ordered(session: Session, thread: Thread) -> list[tuple[Message, int]]:
-    """The thread's messages depth-first with their depth, siblings by date (iterative)."""
-    messages = list(session.scalars(select(Message).where(Message.thread_id == thread.id)))
-    by_id = {m.id: m for m in messages}
-    children: dict[int | None, list[Message]] = {}
-    for m in messages:
-        parent = m.parent_id if m.parent_id in by_id else None
-        children.setdefault(parent, []).append(m)
-    for group in children.values():
-        group.sort(key=lambda m: (m.date or m.received_at, m.id))
-    result: list[tuple[Message, int]] = []
-    seen: set[int] = set()
-    stack = [(m, 0) for m in reversed(children.get(None, []))]
-    while stack:
-        node, depth = stack.pop()
-        if node.id in seen:
-            continue
-        seen.add(node.id)
-        if not node.ghost:
-            result.append((node, depth))
-        for child in reversed(children.get(node.id, [])):
-            stack.append((child, depth + (0 if node.ghost else 1)))
-    # anything unreachable (a loop in hostile data) is still shown, never dropped
-    for m in sorted(messages, key=lambda m: (m.date or m.received_at, m.id)):
-        if m.id not in seen and not m.ghost:
-            result.append((m, 0))
-    return result
-
-
-def count_messages(session: Session, list_id: int) -> int:
-    """Number of real (non-ghost) messages archived on a list."""
-    return session.scalar(select(func.count()).select_from(Message).where(
-        Message.list_id == list_id, Message.ghost.is_(False))) or 0

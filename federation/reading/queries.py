@@ -15,7 +15,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload, undefer
 
 from federation.reading import theme_queries
-from federation.archive import threads
+from federation.archive import thread_tree
 from federation.storage.models import Assembly, MailingList, Message, Thread
 
 Cursor = tuple[datetime, str]
@@ -140,7 +140,7 @@ def thread_messages(session: Session, thread: Thread) -> list[tuple[Message, int
                                       selectinload(Message.attachments))).all()
     # while ``loaded`` holds them, these rows stay in the (weak) identity map, so ordered()
     # gets them back with bodies and attachments instead of one lazy load per message
-    result = threads.ordered(session, thread)
+    result = thread_tree.ordered(session, thread)
     del loaded
     return result
 

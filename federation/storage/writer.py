@@ -58,7 +58,7 @@ def submit(settings: Settings, process: Process, item) -> Future:
     """Like ``batched``, without waiting: a Future of the item's result (an event loop awaits
     it with ``asyncio.wrap_future`` instead of parking a thread on it).
 
-    In a process attached to a writer process (``mail.pipes.attach``), batched work
+    In a process attached to a writer process (by the listener's pipes), batched work
     goes there; ``transaction`` work (closures, which cannot cross a pipe) commits here.
     """
     remote = REMOTES.get(settings.database_url)

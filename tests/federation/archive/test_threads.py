@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from federation.ingest import filing
-from federation.archive import threads
+from federation.archive import thread_tree, threads
 from federation.storage.db import session_scope
 from federation.storage.models import Message, Thread
 from tests.conftest import FIXTURES
@@ -37,7 +37,7 @@ def test_replies_join_their_root(lists):
         thread = _thread_of(session, "reply-2@example.org")
         assert thread.root_message_id == "root-jardin@example.org"
         assert thread.message_count == 3
-        order = [(m.message_id, depth) for m, depth in threads.ordered(session, thread)]
+        order = [(m.message_id, depth) for m, depth in thread_tree.ordered(session, thread)]
         assert order == [("root-jardin@example.org", 0), ("reply-1@example.org", 1),
                          ("reply-2@example.org", 2)]
 
@@ -77,7 +77,7 @@ def test_reference_loop_does_not_hang(lists):
     _post(lists, _mail("b@loop", "B", "<a@loop>", "<a@loop>"))
     with session_scope(lists) as session:
         thread = _thread_of(session, "a@loop")
-        shown = [m.message_id for m, _ in threads.ordered(session, thread)]
+        shown = [m.message_id for m, _ in thread_tree.ordered(session, thread)]
         assert sorted(shown) == ["a@loop", "b@loop"]
 
 
@@ -89,7 +89,7 @@ def test_deep_chain_is_threaded_without_recursion(lists):
         refs.append(f"<d{i}@deep>")
     with session_scope(lists) as session:
         thread = _thread_of(session, "d299@deep")
-        ordered = threads.ordered(session, thread)
+        ordered = thread_tree.ordered(session, thread)
         assert len(ordered) == 300 and ordered[-1][1] == 299
 
 
