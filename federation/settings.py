@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from federation.storage.datadir import private_dir
@@ -41,7 +41,12 @@ class Settings:
     form_rate_client: str = "20/hour;50/day"
     form_rate_address: str = "5/hour;10/day"
     max_form_size: int = 16 * 1024
-    extra: dict = field(default_factory=dict, compare=False)
+    # a copy refused with 4xx (or an unreachable relay): pauses, in seconds, of the quick
+    # tries inside the fan-out job when there is no Redis (then ``relais cron`` takes over)
+    delivery_backoff: tuple[float, ...] = (0.2, 1.0, 3.0)
+    # the later attempts, in seconds after each failure: about two days in all, like an
+    # MTA's queue lifetime (RFC 5321 4.5.4.1); then the copy is given up
+    retry_delays: tuple[float, ...] = (60, 300, 1800, 7200, 21600, 43200, 86400)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))

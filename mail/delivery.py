@@ -31,10 +31,6 @@ from mail import copies, outgoing
 log = logging.getLogger(__name__)
 CONNECTIONS = 8
 PER_CONNECTION = 200  # recipients below which one more connection is not worth opening
-IN_JOB_BACKOFF = (0.2, 1.0, 3.0)  # seconds; settings.extra["delivery_backoff"] overrides
-# Later attempts, in seconds (about two days in all, like an MTA's queue lifetime);
-# settings.extra["retry_delays"] overrides.
-RETRY_DELAYS = (60, 300, 1800, 7200, 21600, 43200, 86400)
 # Sent copies are recorded at least every PROGRESS_COPIES copies and PROGRESS_SECONDS: what a
 # crash re-sends is what the relay took since (RFC 5321 6.1: its 250 made it responsible).
 PROGRESS_COPIES = 20
@@ -54,7 +50,7 @@ def message_builder(settings: Settings, message_pk: int):
         info = copies.ListInfo.of(mailing_list)
         mode = bounces.option(session, mailing_list.id, "dmarc_mode", "policy")
         raw, message_id, author = message.raw, message.message_id, message.from_addr
-    munge = dmarc.must_munge(mode, author, message_id, settings.extra.get("dns_resolver"))
+    munge = dmarc.must_munge(mode, author, message_id)
     prepared = copies.prepare(settings, info, raw, message_id, munge)
     return info, lambda email: copies.copy_for(settings, info, prepared, mailing_list, email)
 
@@ -158,7 +154,7 @@ def deliver(settings: Settings, info, kind: str, ref_id: int,
     progress = Progress(settings, [row_id for row_id, _ in claimed])
     sent, temporary, permanent = send_all(settings, info, claimed, build, progress)
     if not settings.redis_url:
-        for pause in settings.extra.get("delivery_backoff", IN_JOB_BACKOFF):
+        for pause in settings.delivery_backoff:
             if not temporary:
                 break
             time.sleep(pause)
@@ -173,7 +169,7 @@ def deliver(settings: Settings, info, kind: str, ref_id: int,
 
 def _record(settings: Settings, info, kind, ref_id, sent, temporary, permanent) -> None:
     """Record the failures (the sent copies are ``Progress``'s) and queue the retries."""
-    delays = tuple(settings.extra.get("retry_delays", RETRY_DELAYS))
+    delays = settings.retry_delays
     later: dict[float, list[int]] = {}
     with session_scope(settings) as session:
         tries = deliveries.attempts_of(session, [row_id for row_id, _, _ in temporary])

@@ -108,10 +108,10 @@ def sink_settings(request, tmp_path, sink: Sink, **overrides):
     """Settings on the requested backend whose relay is the sink (quick retries for tests)."""
     if request.param == "postgresql":
         _backend_or_skip()
-    extra = {"delivery_backoff": (0.05, 0.1), "retry_delays": (0, 0)}
-    extra.update(overrides.pop("extra", {}))
+    quick = dict(delivery_backoff=(0.05, 0.1), retry_delays=(0, 0))
+    quick.update(overrides)
     made = make_settings(tmp_path, request.param, relay_url=f"smtp://127.0.0.1:{sink.port}",
-                         extra=extra, **overrides)
+                         **quick)
     return made
 
 

@@ -32,6 +32,7 @@ Resolver = Callable[[str], list[str]]
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _CACHE: dict[str, tuple[float, "Policy | None"]] = {}
 _LOCK = threading.Lock()
+_RESOLVER: list[Resolver] = []  # the look-up ``use_resolver`` set; empty: the system's DNS
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def _cached(domain: str, resolver: Resolver) -> Policy | None:
 
 def lookup(domain: str, resolver: Resolver | None = None) -> Policy | None:
     """The policy that applies to mail From ``domain`` (the organisational record's sp= for subdomains)."""
-    resolver = resolver or resolve_txt
+    resolver = resolver or (_RESOLVER[0] if _RESOLVER else resolve_txt)
     domain = domain.strip().rstrip(".").lower()
     policy = _cached(domain, resolver)
     if policy is not None:
@@ -118,6 +119,13 @@ def forget() -> None:
     """Empty the cache (tests; a changed record)."""
     with _LOCK:
         _CACHE.clear()
+
+
+def use_resolver(resolver: Resolver | None) -> None:
+    """Answer TXT look-ups with ``resolver`` (a test's fixed records), or, given None, with
+    the system's DNS again; the cache starts empty either way."""
+    _RESOLVER[:] = [resolver] if resolver else []
+    forget()
 
 
 def strict(policy: Policy | None, message_id: str) -> bool:

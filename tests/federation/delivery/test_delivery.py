@@ -43,9 +43,10 @@ def strict_resolver(name: str) -> list[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink, extra={"dns_resolver": strict_resolver})
-    dmarc.forget()
+    made = sink_settings(request, tmp_path, sink)
+    dmarc.use_resolver(strict_resolver)
     yield made
+    dmarc.use_resolver(None)
     dispose(made)
 
 
@@ -280,7 +281,7 @@ def test_unreachable_relay_defers_then_cron_delivers(sqlite_settings, sink, tmp_
     seed_lists(sqlite_settings)
     add_members(sqlite_settings, emails=["bob@example.net"])
     dead = dataclasses.replace(sqlite_settings, relay_url="smtp://127.0.0.1:9",
-                               extra={"delivery_backoff": (), "retry_delays": (0, 0)})
+                               delivery_backoff=(), retry_delays=(0, 0))
     filing.receive(dead, post(), ["semences@lists.test"], "alice@example.org")
     assert status_of(dead, "bob@example.net") == "deferred"
     alive = dataclasses.replace(dead, relay_url=f"smtp://127.0.0.1:{sink.port}")
