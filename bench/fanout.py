@@ -6,7 +6,7 @@ Prints deliveries per second and peak memory. Run from the repository root:
 
 The message is archived first as a post (the theme pipeline is not what is measured), then
 the timed part is the pipeline's planning step (``deliveries.plan_message``: 10,000 Delivery
-rows, in its own transaction here) and ``mail.delivery.fan_out``: building each copy
+rows, in its own transaction here) and ``delivery.fan_out``: building each copy
 (VERP, one-click unsubscribe link, optional DKIM signature) and sending it over a few reused
 SMTP connections, one transaction per recipient.
 """
