@@ -42,6 +42,9 @@ from federation.storage.db import dispose, session_scope  # noqa: E402
 from federation.lists.directory import find_list  # noqa: E402
 from federation.storage.models import Member  # noqa: E402
 from federation.settings import Settings  # noqa: E402
+from relais.jobs import register as register_jobs  # noqa: E402
+
+register_jobs()  # as the relais command does: the job roles get mail's functions
 
 SCALES = (1, 10, 100)
 DOMAIN = "lists.bench"

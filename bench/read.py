@@ -39,6 +39,9 @@ from federation.storage import schema  # noqa: E402
 from federation.storage.db import session_scope  # noqa: E402
 from federation.settings import Settings  # noqa: E402
 from feeds.mbox import read as read_mbox  # noqa: E402
+from relais.jobs import register as register_jobs  # noqa: E402
+
+register_jobs()  # as the relais command does: the job roles get mail's functions
 
 ASSEMBLIES = {"lille": "Assemblée des communs de Lille",
               "grenoble": "Assemblée des communs de Grenoble",
