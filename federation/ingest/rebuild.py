@@ -71,6 +71,13 @@ def _clear(session: Session) -> list[Correction]:
                     .execution_options(synchronize_session=False))
     session.execute(delete(Thread))
     session.execute(delete(Message).where(Message.ghost.is_(True)))
+    # the parsed fields of every message that has its bytes (a deleted one keeps its tombstone)
+    kept = Message.raw.is_not(None)
+    session.execute(delete(Attachment).where(Attachment.message_pk.in_(
+        select(Message.id).where(kept))))
+    session.execute(update(Message).where(kept).values(
+        from_name="", from_addr="", subject="", date=None, in_reply_to="", references="",
+        body_text="", body_html="", parse_defect="").execution_options(synchronize_session=False))
     session.expunge_all()
     return corrections
 
@@ -80,8 +87,6 @@ def _refile(session: Session, settings: Settings, pks: list[int]) -> None:
     found = {m.id: m for m in session.scalars(
         select(Message).options(undefer(Message.raw)).where(Message.id.in_(pks)))}
     messages = [found[pk] for pk in pks if pk in found]
-    with_raw = [m.id for m in messages if m.raw is not None]
-    session.execute(delete(Attachment).where(Attachment.message_pk.in_(with_raw)))
     parts = []
     for message in messages:
         if message.raw is None:  # erased: its tombstone keeps the thread place (erasure.py)
