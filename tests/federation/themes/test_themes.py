@@ -16,7 +16,7 @@ from federation.storage.db import session_scope
 from federation.storage.models import Message, Theme, ThreadTheme
 from relais.cli import main
 from relais.schedule import TASKS
-from tests.conftest import run_jobs, seed_lists
+from backends import run_jobs, seed_lists
 from web import create_app
 
 DEV = "/work/shared/themes/dev.jsonl"
