@@ -1,6 +1,6 @@
 """Messages the tests archive: built here, filed through the real ingest path.
 
-Plain functions shared by the web, feed, search and digest tests; no fixtures live here.
+Plain functions shared by the web, feed, search, theme, digest, rebuild and flow tests; no fixtures live here.
 """
 from __future__ import annotations
 
@@ -10,6 +10,18 @@ from email.utils import format_datetime
 
 from backends import FIXTURES, run_jobs
 from federation.ingest import filing
+
+
+def mail(mid: str, subject: str, body: str, refs: str = "", minute: int = 0,
+         to: str = "semences@lists.test", sender: str = "Alice <alice@example.org>") -> bytes:
+    """A plain French message, optionally a reply (References and In-Reply-To)."""
+    headers = (f"From: {sender}\r\nTo: {to}\r\nSubject: {subject}\r\n"
+               f"Message-ID: <{mid}>\r\nDate: Mon, 01 Jun 2026 10:{minute:02d}:00 +0000\r\n")
+    if refs:
+        headers += f"In-Reply-To: <{refs.split()[-1]}>\r\nReferences: " + \
+            " ".join(f"<{r}>" for r in refs.split()) + "\r\n"
+    headers += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
+    return (headers + "\r\n" + body + "\r\n").encode()
 
 
 def deliver(settings, name_or_raw, to="semences@lists.test") -> bytes:

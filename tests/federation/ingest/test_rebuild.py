@@ -19,6 +19,7 @@ from federation.archive import erasure
 from federation.storage.db import session_scope
 from federation.storage.models import Message, ThreadTheme
 from federation.themes import tagging
+from messages import mail
 from relais.cli import main
 from web import create_app, feeds as page_cache
 
@@ -29,18 +30,6 @@ SEEDS = ("La grainothèque est presque vide : qui a des semences paysannes de to
          "de courges ou de haricots à partager ? On fera un troc de graines au jardin partagé.")
 LISTS = ("semences@lists.test", "libre@lists.test")
 QUERIES = ("graines", "serveurs", "retard", "secretnom", "jardin")
-
-
-def mail(mid: str, subject: str, body: str, refs: str = "", minute: int = 0,
-         to: str = "semences@lists.test", sender: str = "Alice <alice@example.org>") -> bytes:
-    """A plain French message, optionally a reply (References and In-Reply-To)."""
-    headers = (f"From: {sender}\r\nTo: {to}\r\nSubject: {subject}\r\n"
-               f"Message-ID: <{mid}>\r\nDate: Mon, 01 Jun 2026 10:{minute:02d}:00 +0000\r\n")
-    if refs:
-        headers += f"In-Reply-To: <{refs.split()[-1]}>\r\nReferences: " + \
-            " ".join(f"<{r}>" for r in refs.split()) + "\r\n"
-    headers += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
-    return (headers + "\r\n" + body + "\r\n").encode()
 
 
 def grow(settings, send) -> None:
