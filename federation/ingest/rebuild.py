@@ -5,7 +5,8 @@ dropped, then every message's raw bytes are parsed again and the archive steps a
 pipeline's replayable steps run in arrival order, as when the mail came in. Kept as data,
 not derived: the raw bytes, the erasures (a deleted message keeps its tombstone and its
 place; a redacted one its rebuilt bytes), admins' ``manual`` and ``rejected`` theme
-corrections (put back on the rebuilt thread of the same root), and everything about
+corrections (put back on the rebuilt thread of the same root), when each ghost's
+Message-ID was first heard of (a ghost sorts among its siblings by it), and everything about
 delivery: nothing is mailed, ``posted`` and the delivery rows stay as they are.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, undefer
 
 from federation.archive import erasure, search
@@ -46,6 +47,7 @@ def rebuild(settings: Settings, batch: int = 500) -> int:
     One transaction: readers see the old archive until the new one is whole, and a failure
     half-way leaves everything (the corrections above all) as it was."""
     with session_scope(settings) as session:
+        ghosts = _ghost_times(session)
         corrections = _clear(session)
         order = list(session.scalars(select(Message.id).where(Message.ghost.is_(False))
                                      .order_by(Message.received_at, Message.id)))
@@ -54,6 +56,7 @@ def rebuild(settings: Settings, batch: int = 500) -> int:
             session.expunge_all()  # keep memory flat over a large archive
         _replay_erasures(session)
         _restore(session, corrections)
+        _restore_ghost_times(session, ghosts)
         _replay_pipeline(session, settings, order, batch)
     return len(order)
 
@@ -80,6 +83,27 @@ def _clear(session: Session) -> list[Correction]:
         body_text="", body_html="", parse_defect="").execution_options(synchronize_session=False))
     session.expunge_all()
     return corrections
+
+
+def _ghost_times(session: Session) -> list[dict]:
+    """When each ghost was first heard of: a ghost sorts among its siblings by that time."""
+    return [dict(list=row.list_id, mid=row.message_id, at=row.received_at)
+            for row in session.execute(select(Message.list_id, Message.message_id,
+                                              Message.received_at)
+                                       .where(Message.ghost.is_(True)))]
+
+
+_GHOST_TIME = (update(Message.__table__)
+               .where(Message.__table__.c.list_id == bindparam("list"),
+                      Message.__table__.c.message_id == bindparam("mid"),
+                      Message.__table__.c.ghost.is_(True))
+               .values(received_at=bindparam("at")))
+
+
+def _restore_ghost_times(session: Session, ghosts: list[dict]) -> None:
+    """The rebuilt ghosts keep the time their Message-ID was first heard of, not today's."""
+    for start in range(0, len(ghosts), 500):
+        session.connection().execute(_GHOST_TIME, ghosts[start:start + 500])
 
 
 def _refile(session: Session, settings: Settings, pks: list[int]) -> None:
