@@ -270,10 +270,17 @@ def demo(if_empty: bool) -> None:
 
 
 @main.command()
-def reindex() -> None:
+@click.option("--from-raw", is_flag=True,
+              help="Drop threads, themes (admins' corrections kept), the search index and the "
+                   "parsed fields, and rebuild them from the raw bytes alone. Nothing is mailed.")
+def reindex(from_raw: bool) -> None:
     """Replay threading and the pipeline over the whole archive (raw bytes are the truth)."""
-    from federation.ingest import reindex as replay
     settings = _settings()
+    if from_raw:
+        from federation.ingest.rebuild import rebuild
+        click.echo(f"rebuilt {rebuild(settings)} messages from their raw bytes")
+        return
+    from federation.ingest import reindex as replay
     count = replay.run(settings)
     click.echo(f"reindexed {count} messages")
 

@@ -1,88 +1,62 @@
-"""Fixtures: real SQLite files (and PostgreSQL + Redis when configured), a real SMTP listener.
+"""Fixtures: real SQLite files (and PostgreSQL + Redis when configured), a real SMTP listener,
+a real SMTP sink for outgoing mail, the web test client.
 
 ``settings`` is parametrised over the backends: ``sqlite`` (in-process jobs) always, and
 ``postgresql`` (PostgreSQL + rq on Redis) when RELAIS_TEST_DATABASE_URL and
-RELAIS_TEST_REDIS_URL are set. In CI they are set, and a missing backend fails the run.
+RELAIS_TEST_REDIS_URL are set (``tests/backends.py``). A module or test marked
+``@pytest.mark.relay`` gets settings whose outgoing relay is the ``sink``, with quick retries
+(the mark's keywords join them: ``relay(dns_resolver=...)``);
+without the mark, outgoing mail goes to the Maildir outbox. Plain helper functions live in
+``backends.py``, ``messages.py``, ``outbox.py``, ``pages.py`` and ``sink.py``: test modules import
+those, never another test module and never this file.
 """
 from __future__ import annotations
 
-import os
-import re
 import smtplib
-import uuid
-from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
-from federation import queue
-from federation.storage import db as dbmod, schema
-from federation.lists import directory
-from federation.storage.db import session_scope
+from backends import FIXTURES, backend_or_skip, make_settings, run_jobs, seed_lists
 from federation.settings import Settings
+from federation.delivery import dmarc
+from federation.storage import db as dbmod
+from messages import deliver
+from sink import Sink
 from relais.jobs import register as register_jobs
-
-FIXTURES = Path(__file__).parent / "fixtures"
-PG_URL = os.environ.get("RELAIS_TEST_DATABASE_URL", "")
-REDIS_URL = os.environ.get("RELAIS_TEST_REDIS_URL", "")
-IN_CI = bool(os.environ.get("CI"))
-_PG_READY: set[str] = set()
 
 register_jobs()  # as every relais command does: the job roles get mail's functions
 
 
-def _backend_or_skip() -> None:
-    if PG_URL and REDIS_URL:
-        return
-    reason = "RELAIS_TEST_DATABASE_URL / RELAIS_TEST_REDIS_URL not set"
-    if IN_CI:
-        pytest.fail(f"CI must test PostgreSQL and Redis: {reason}")
-    pytest.skip(reason)
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "relay: outgoing mail goes to the real SMTP sink (the ``sink`` fixture)")
 
 
-def _reset_postgresql(settings: Settings) -> None:
-    """Bring the schema up once per run, then empty every table for each test."""
-    if settings.database_url not in _PG_READY:
-        engine = dbmod.engine_for(settings)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        schema.upgrade(settings)
-        _PG_READY.add(settings.database_url)
-    with dbmod.engine_for(settings).begin() as connection:
-        existing = [row[0] for row in connection.execute(text(
-            "SELECT tablename FROM pg_tables WHERE schemaname='public' "
-            "AND tablename <> 'alembic_version'"))]
-        if existing:
-            connection.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in existing)
-                                    + " RESTART IDENTITY CASCADE"))
-    from federation.themes.tagging import ensure_defaults  # created with the schema, as on SQLite
-    with session_scope(settings) as session:
-        ensure_defaults(session)
-
-
-def make_settings(tmp_path: Path, backend: str = "sqlite", **overrides) -> Settings:
-    """Settings for one test: a fresh data dir, and the chosen database and queue."""
-    values = dict(data_dir=tmp_path / "var", secret_key="test-secret", mail_domain="lists.test",
-                  base_url="http://relais.test", queue_name=f"relais-test-{uuid.uuid4().hex}")
-    if backend == "postgresql":
-        values.update(database_url=PG_URL, redis_url=REDIS_URL)
-    values.update(overrides)
-    settings = Settings(**values)
-    if backend == "postgresql":
-        _reset_postgresql(settings)
-    else:
-        schema.upgrade(settings)
-    return settings
+@pytest.fixture
+def sink():
+    """A running SMTP sink; outgoing mail goes there when settings point at it."""
+    running = Sink().start()
+    yield running
+    running.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def settings(request, tmp_path) -> Settings:
     """Settings on each backend: SQLite + in-process jobs, PostgreSQL + rq on Redis."""
     if request.param == "postgresql":
-        _backend_or_skip()
-    made = make_settings(tmp_path, request.param)
+        backend_or_skip()
+    overrides, resolver = {}, None
+    marker = request.node.get_closest_marker("relay")
+    if marker:  # relay(dns_resolver=...): DMARC records come from that function
+        relay = request.getfixturevalue("sink")
+        overrides = dict(relay_url=f"smtp://127.0.0.1:{relay.port}",
+                         delivery_backoff=(0.05, 0.1), retry_delays=(0, 0))
+        resolver = marker.kwargs.get("dns_resolver")
+    made = make_settings(tmp_path, request.param, **overrides)
+    dmarc.use_resolver(resolver)
     yield made
-    if request.param == "sqlite":
+    dmarc.use_resolver(None)
+    if made.is_sqlite:
         dbmod.dispose(made)
 
 
@@ -94,30 +68,11 @@ def sqlite_settings(tmp_path) -> Settings:
     dbmod.dispose(made)
 
 
-def run_jobs(settings: Settings) -> None:
-    """Run queued jobs to completion with a real rq worker (no-op for in-process jobs)."""
-    if settings.redis_url:
-        queue.work(settings, burst=True)
-
-
 @pytest.fixture
 def lists(settings) -> Settings:
     """Four assemblies' worth of lists on the ``settings`` backend."""
     seed_lists(settings)
     return settings
-
-
-def seed_lists(settings: Settings) -> None:
-    """Create the assemblies and lists the tests post to."""
-    with session_scope(settings) as session:
-        directory.add_assembly(session, "lille", "Assemblée des communs de Lille")
-        directory.add_assembly(session, "grenoble", "Assemblée des communs de Grenoble")
-        directory.add_list(session, "semences", "lille", settings.mail_domain,
-                           name="Semences paysannes")
-        directory.add_list(session, "libre", "grenoble", settings.mail_domain,
-                           name="Logiciel libre")
-        directory.add_list(session, "prive", "lille", settings.mail_domain,
-                           name="Bureau", public=False)
 
 
 @pytest.fixture
@@ -151,7 +106,16 @@ def send(smtp, lists):
     return _send
 
 
-def csrf_token(client, path: str) -> str:
-    """The CSRF token of the first form on a page (Flask-WTF), for tests that POST forms."""
-    page = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+@pytest.fixture
+def client(lists):
+    """The web app's test client, on the ``lists`` database."""
+    from web import create_app
+    return create_app(lists).test_client()
+
+
+@pytest.fixture
+def thread(lists):
+    """A root and its 8bit French reply, archived through the real ingest path."""
+    deliver(lists, "root.eml")
+    deliver(lists, "reply-8bit-fr.eml")
+    return lists

@@ -1,6 +1,6 @@
 """Reading back what Relais sent (the Maildir outbox) and writing people's replies to it.
 
-Plain functions shared by the trust tests (issue 9); no fixtures live here.
+Plain functions shared by the membership, moderation and trust tests; no fixtures live here.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy import select
 
-from conftest import FIXTURES
+from backends import FIXTURES
 from federation.storage.db import session_scope
 from federation.storage.models import Held
 
@@ -37,6 +37,13 @@ def outbox(settings) -> list[email.message.EmailMessage]:
 def mails_to(settings, address: str) -> list[email.message.EmailMessage]:
     """What the outbox holds for one recipient."""
     return [m for m in outbox(settings) if m["Delivered-To"] == address]
+
+
+def members_fixture(name: str) -> bytes:
+    """A fixture of tests/fixtures/members with CRLF line ends: smtplib sends bytes as they
+    are (RFC 5321 §2.3.8)."""
+    return (FIXTURES / "members" / name).read_bytes().replace(b"\r\n", b"\n").replace(
+        b"\n", b"\r\n")
 
 
 def secret_of(mail) -> str:

@@ -3,8 +3,8 @@
 It records every envelope and message it accepts, and can be told to refuse a recipient
 with a given reply a number of times (451 then 250, or 550 for good), to take ``delay``
 seconds over each message (a slow relay), or to hold every RCPT while its ``gate`` is
-clear. Test modules import
-``sink`` and build their ``settings`` with ``sink_settings`` so outgoing mail reaches it.
+clear. The ``sink`` fixture (tests/conftest.py) runs one; a module marked
+``@pytest.mark.relay`` gets ``settings`` whose outgoing mail reaches it.
 """
 from __future__ import annotations
 
@@ -13,11 +13,7 @@ import threading
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 
-import pytest
 from aiosmtpd.smtp import SMTP
-
-from conftest import _backend_or_skip, make_settings
-from federation.storage import db as dbmod
 
 
 @dataclass
@@ -94,28 +90,3 @@ class Sink:
     def stop(self) -> None:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)
-
-
-@pytest.fixture
-def sink():
-    """A running SMTP sink; outgoing mail goes there when settings point at it."""
-    running = Sink().start()
-    yield running
-    running.stop()
-
-
-def sink_settings(request, tmp_path, sink: Sink, **overrides):
-    """Settings on the requested backend whose relay is the sink (quick retries for tests)."""
-    if request.param == "postgresql":
-        _backend_or_skip()
-    quick = dict(delivery_backoff=(0.05, 0.1), retry_delays=(0, 0))
-    quick.update(overrides)
-    made = make_settings(tmp_path, request.param, relay_url=f"smtp://127.0.0.1:{sink.port}",
-                         **quick)
-    return made
-
-
-def dispose(settings) -> None:
-    """Close the SQLite engine of a finished test."""
-    if settings.is_sqlite:
-        dbmod.dispose(settings)

@@ -80,7 +80,7 @@ def _revise_digests(session: Session, rows: list[Message]) -> None:
         found.content = json.dumps(content, ensure_ascii=False)
 
 
-def _retitle(session: Session, row: Message, old_subject: str) -> None:
+def retitle(session: Session, row: Message, old_subject: str) -> None:
     """A thread titled by a deleted message takes the subject of its first remaining one."""
     thread = session.get(Thread, row.thread_id) if row.thread_id else None
     if thread is None or thread.subject != old_subject:
@@ -127,7 +127,7 @@ def delete(session: Session, message_id: str, list_address: str | None = None,
         row.from_name, row.from_addr, row.subject, row.parse_defect = "", "", "", ""
         row.deleted, row.erased_at, row.erasure_reason = True, now, (reason or "admin")[:500]
         session.flush()
-        _retitle(session, row, old_subject)
+        retitle(session, row, old_subject)
     search.forget(session, [row.id for row in rows])
     _finish(session, rows, deleting=True)
     return rows

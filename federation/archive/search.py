@@ -208,6 +208,12 @@ def forget(session: Session, pks: list[int]) -> None:
                            [{"pk": pk} for pk in pks])
 
 
+def forget_all(session: Session) -> None:
+    """Empty the index (``reindex --from-raw`` rebuilds it from the archive)."""
+    sqlite = session.connection().dialect.name == "sqlite"
+    session.execute(text("DELETE FROM search_index" if sqlite else "DELETE FROM search_documents"))
+
+
 def index_all(session: Session, settings: Settings, messages: list) -> None:
     """Make stored messages searchable at once, in one statement (an ARCHIVE_STEPS step)."""
     documents = [dict(m.document, pk=m.id) if getattr(m, "document", None) else document(m)

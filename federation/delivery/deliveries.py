@@ -12,7 +12,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, or_, select, update
+from sqlalchemy import (DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, or_,
+                        select, update)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -41,7 +42,9 @@ class Delivery(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
-    __table_args__ = (UniqueConstraint("kind", "ref_id", "email", name="uq_deliveries_ref_email"),)
+    __table_args__ = (UniqueConstraint("kind", "ref_id", "email", name="uq_deliveries_ref_email"),
+                      Index("ix_deliveries_status_next", "status", "next_attempt_at"),
+                      Index("ix_deliveries_claim", "claim"))
 
 
 def recipients(session: Session, mailing_list: MailingList, mode: str,

@@ -14,7 +14,8 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, Text, func, select
+from sqlalchemy import (Boolean, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, func,
+                        select)
 from sqlalchemy.orm import Mapped, Session, mapped_column, undefer
 
 from federation.reading.addresses import obfuscate
@@ -43,6 +44,8 @@ class DigestIssue(Base):
     ends_at: Mapped[datetime] = mapped_column(DateTime)
     content: Mapped[str] = mapped_column(Text)  # JSON, see build()
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_digest_issues_ends", "ends_at"),)
 
     @property
     def data(self) -> dict:
@@ -73,6 +76,8 @@ class DigestDelivery(Base):
         ForeignKey("digest_subscribers.id", ondelete="CASCADE"))
     sent: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("issue_id", "subscriber_id", name="uq_digest_deliveries"),)
 
 
 def bounds(period: str, now: datetime) -> tuple[datetime, datetime]:

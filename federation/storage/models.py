@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text,
-                        UniqueConstraint, Index, event)
+from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String,
+                        Text, UniqueConstraint, Index, event, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
 
@@ -109,8 +109,8 @@ class Message(Base):
     date: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     in_reply_to: Mapped[str] = mapped_column(Text, default="")
     references: Mapped[str] = mapped_column(Text, default="")
-    body_text: Mapped[str] = deferred(mapped_column(Text, default=""))
-    body_html: Mapped[str] = deferred(mapped_column(Text, default=""))
+    body_text: Mapped[str] = deferred(mapped_column(Text, nullable=False, default=""))
+    body_html: Mapped[str] = deferred(mapped_column(Text, nullable=False, default=""))
     parse_defect: Mapped[str] = mapped_column(Text, default="")
     generated_id: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -131,7 +131,14 @@ class Message(Base):
     __table_args__ = (UniqueConstraint("list_id", "message_id", name="uq_messages_list_mid"),
                       Index("ix_messages_mid", "message_id"),
                       Index("ix_messages_list_date", "list_id", "date"),
-                      Index("ix_messages_erased", "erased_at"))
+                      Index("ix_messages_erased", "erased_at"),
+                      Index("ix_messages_date", "date"),
+                      Index("ix_messages_received", "received_at"),
+                      Index("ix_messages_list_received", "list_id", "received_at"),
+                      # deleted messages are few: a partial index holds only them (0004_reading)
+                      Index("ix_messages_deleted_list", "list_id",
+                            sqlite_where=text("deleted IS 1"),
+                            postgresql_where=text("deleted IS TRUE")))
 
 
 class Attachment(Base):
@@ -158,7 +165,7 @@ class Member(Base):
     delivery: Mapped[str] = mapped_column(String(16), default="each")  # each|digest|none
     digest_period: Mapped[str] = mapped_column(String(8), default="day")  # day|week
     language: Mapped[str] = mapped_column(String(8), default="fr")
-    bounce_score: Mapped[float] = mapped_column(default=0.0)
+    bounce_score: Mapped[float] = mapped_column(Float, default=0.0)
     last_bounce_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     disabled_reason: Mapped[str] = mapped_column(Text, default="")
@@ -175,7 +182,7 @@ class Held(Base):
     __tablename__ = "held"
     id: Mapped[int] = mapped_column(primary_key=True)
     list_id: Mapped[int] = mapped_column(ForeignKey("lists.id"), index=True)
-    raw: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    raw: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     message_id: Mapped[str] = mapped_column(String(995), default="")
     sender: Mapped[str] = mapped_column(String(254), default="")
     subject: Mapped[str] = mapped_column(Text, default="")
@@ -261,7 +268,7 @@ class ThreadTheme(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
     theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id"))
-    score: Mapped[float] = mapped_column(default=0.0)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
     source: Mapped[str] = mapped_column(String(16), default="auto")  # explicit|auto|manual|rejected
     reasons: Mapped[str] = mapped_column(Text, default="")  # JSON list of words/phrases
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -37,7 +37,7 @@ class ThemeModel(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))  # of the training data
     examples: Mapped[int] = mapped_column(Integer, default=0)
     corrections: Mapped[int] = mapped_column(Integer, default=0)
-    data: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

@@ -3,27 +3,18 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import feedparser
 from sqlalchemy import update
 
 from federation.ingest import filing
 from federation.storage.db import session_scope
 from federation.storage.models import Message
-from tests.web.test_web import WEB, assert_inert, client, deliver, root, thread  # noqa: F401
+from backends import FIXTURES
+from messages import deliver, root
+from pages import A, FEEDS, assert_inert, fetch
 
-A = "{http://www.w3.org/2005/Atom}"
 THR = "{http://purl.org/syndication/thread/1.0}"
 AT = "{http://purl.org/atompub/tombstones/1.0}"
-
-
-def fetch(client, url: str) -> tuple[ET.Element, bytes]:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    assert response.mimetype == "application/atom+xml"
-    body = response.get_data()
-    parsed = feedparser.parse(body)
-    assert not parsed.bozo, parsed.get("bozo_exception")
-    return ET.fromstring(body), body
+WEB = FIXTURES / "web"
 
 
 def assert_rfc4287(feed: ET.Element) -> None:
@@ -36,10 +27,6 @@ def assert_rfc4287(feed: ET.Element) -> None:
             assert entry.find(A + name) is not None and entry.find(A + name).text, name
         assert entry.find(f"{A}author/{A}name").text
         assert [link for link in entry.findall(A + "link") if link.get("rel", "alternate") == "alternate"]
-
-
-FEEDS = ("/feeds/all.atom", "/a/lille/atom", "/l/semences@lists.test/atom",
-         "/t/reply-1@example.org/atom")
 
 
 def test_every_feed_is_valid_atom_with_stable_ids(thread, client):

@@ -13,7 +13,7 @@ from datetime import datetime
 import feedparser
 import pytest
 
-from conftest import FIXTURES
+from backends import FIXTURES
 from federation.delivery import digests
 from federation.lists import directory
 from federation.storage.db import session_scope

@@ -16,25 +16,25 @@ from email.utils import formatdate, getaddresses
 
 import pytest
 
-from conftest import FIXTURES, run_jobs
+from backends import FIXTURES, run_jobs
 from federation.delivery import dmarc
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import ListSetting, Member, utcnow
 from mail import digest_mail
-from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
+
+pytestmark = pytest.mark.relay  # outgoing mail reaches the real SMTP sink
+
+
+@pytest.fixture(autouse=True)
+def fresh_dmarc():
+    """DMARC answers are cached per process: each test here asks afresh."""
+    dmarc.forget()
+
 
 HOSTILE = FIXTURES / "hostile"
 MEMBERS = ["alice@example.org", "bob@example.net", "chloe@exemple.fr"]
 EVIL = "\r\nReply-To: evil@x\r\nList-Unsubscribe: <http://evil.x/u>"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink)
-    dmarc.forget()
-    yield made
-    dispose(made)
 
 
 def configure(settings, members=MEMBERS, role="member", delivery="each", **values):

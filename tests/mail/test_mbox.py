@@ -10,8 +10,7 @@ from federation.storage.db import session_scope
 from federation.storage.models import Message, Thread
 from feeds import mbox as mboxrd
 from mail import mbox
-from tests.conftest import FIXTURES
-
+from backends import FIXTURES
 NAMES = ("root.eml", "reply-8bit-fr.eml", "reply-latin1.eml", "early-child.eml",
          "late-parent.eml", "rfc2047-html.eml")
 

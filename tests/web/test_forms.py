@@ -11,7 +11,8 @@ import re
 import pytest
 from sqlalchemy import event, select
 
-from conftest import _backend_or_skip, csrf_token, make_settings, run_jobs, seed_lists
+from backends import backend_or_skip, make_settings, run_jobs, seed_lists
+from pages import csrf_token
 from federation.lists import membership, tokens
 from federation.storage.db import dispose, engine_for, session_scope
 from federation.delivery.digests import DigestSubscriber
@@ -25,7 +26,7 @@ LIST_FORM = "/l/semences@lists.test/subscription"
 def settings(request, tmp_path):
     """Settings on each backend with small limits, so a few requests reach them."""
     if request.param == "postgresql":
-        _backend_or_skip()
+        backend_or_skip()
     made = make_settings(tmp_path, request.param, form_rate_address="2/hour",
                          form_rate_client="4/hour", max_form_size=4096)
     made.data_dir.mkdir(parents=True, exist_ok=True)

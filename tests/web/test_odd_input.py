@@ -12,7 +12,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, csrf_token, run_jobs
+from backends import FIXTURES, run_jobs
+from pages import csrf_token
 from federation.delivery import digests
 from federation.ingest import filing
 from federation.storage.db import session_scope

@@ -1,7 +1,7 @@
 """Cached list pages: a new message shows at once, an unchanged page answers 304."""
 from __future__ import annotations
 
-from tests.web.test_web import client, deliver, root  # noqa: F401
+from messages import deliver, root
 
 URL = "/l/semences@lists.test/"
 

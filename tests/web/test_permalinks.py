@@ -13,13 +13,14 @@ import feedparser
 import pytest
 from sqlalchemy import select
 
-from conftest import FIXTURES
+from backends import FIXTURES
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import Member
 from feeds import links
-from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
 from web import create_app
+
+pytestmark = pytest.mark.relay  # outgoing mail reaches the real SMTP sink
 
 WEB = FIXTURES / "web"
 # fixture file → the Message-ID it carries (one ordinary, the rest ending like our routes)
@@ -33,12 +34,6 @@ MESSAGES = {
 }
 BASE = "http://relais.test"
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink)
-    yield made
-    dispose(made)
 
 
 @pytest.fixture

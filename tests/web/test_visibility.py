@@ -157,7 +157,7 @@ def test_digest_mailed_after_the_change_leaves_the_private_list_out(archive):
     from federation.delivery.digests import DigestSubscriber
     from federation.storage.models import utcnow
     from relais import digests as sending
-    from tests.conftest import run_jobs
+    from backends import run_jobs
     settings = archive[0]
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     with session_scope(settings) as session:

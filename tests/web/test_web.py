@@ -7,50 +7,20 @@ import os
 import re
 from email.message import EmailMessage
 from email.policy import SMTP
-from html.parser import HTMLParser
 
-import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from sqlalchemy import event
 
 from federation.ingest import filing
 from federation.storage.db import engine_for
-from tests.conftest import FIXTURES, run_jobs
+from backends import FIXTURES
+from messages import deliver, root
+from pages import assert_inert
 from web import create_app
 from web.language import TRANSLATIONS
 
 WEB = FIXTURES / "web"
-
-
-def deliver(settings, name_or_raw, to="semences@lists.test") -> bytes:
-    """Archive a fixture (or raw bytes) through the real ingest path; returns the bytes."""
-    raw = name_or_raw if isinstance(name_or_raw, bytes) else (FIXTURES / name_or_raw).read_bytes()
-    outcomes = filing.receive(settings, raw, [to], sender="alice@example.org")
-    assert all(o.accepted for o in outcomes), outcomes
-    run_jobs(settings)
-    return raw
-
-
-def root(number: int, day: int = 1) -> bytes:
-    """A thread root of its own, numbered."""
-    return (f"From: Alice <alice@example.org>\r\nTo: semences@lists.test\r\n"
-            f"Subject: Fil numéro {number}\r\nMessage-ID: <fil-{number}@example.org>\r\n"
-            f"Date: Mon, {day:02d} Jun 2026 10:{number % 60:02d}:00 +0000\r\n"
-            f"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-            f"Message {number}, café.\r\n").encode()
-
-
-@pytest.fixture
-def client(lists):
-    return create_app(lists).test_client()
-
-
-@pytest.fixture
-def thread(lists):
-    deliver(lists, "root.eml")
-    deliver(lists, "reply-8bit-fr.eml")
-    return lists
 
 
 def test_pages_render_in_french_with_the_thread(thread, client):
@@ -164,27 +134,6 @@ def test_list_pages_walk_every_thread_once(lists, client):
         found = re.search(r'rel="next" href="([^"]+)"', html)
         url = "/l/semences@lists.test/" + found.group(1).replace("&amp;", "&") if found else ""
     assert len(seen) == 65 and len(set(seen)) == 65
-
-
-class Tags(HTMLParser):
-    """Every element and attribute a browser would build from a page."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.found: list[tuple[str, dict]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs)))
-
-
-def assert_inert(html: str) -> None:
-    """No script, frame or style element, no event handler, no javascript: URL."""
-    for tag, attrs in Tags(html).found:
-        assert tag not in ("script", "iframe", "style", "object", "embed"), tag
-        assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
-        for name in ("href", "src", "action"):
-            assert not (attrs.get(name) or "").strip().lower().startswith("javascript:"), attrs
 
 
 def test_html_part_and_subject_cannot_inject_script(lists, client):

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from conftest import run_jobs
+from backends import run_jobs
 from federation.delivery import deliveries, digests
 from federation.lists import directory, membership
 from federation.ingest import filing, moderation

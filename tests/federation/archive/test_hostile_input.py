@@ -17,26 +17,21 @@ from email.utils import formatdate
 import pytest
 from sqlalchemy import func, select
 
-from conftest import run_jobs
+from backends import run_jobs
 from federation.lists import tokens
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import Member, Message, utcnow
 from mail import digest_mail
-from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
 from web import create_app
+
+pytestmark = pytest.mark.relay  # outgoing mail reaches the real SMTP sink
 
 MEMBERS = ["bob@example.net", "chloe@exemple.fr"]
 # A million whitespace characters (lines < 998): the quadratic search took about 100 s for a
 # tenth of this, so before the fix these tests never finish; after it they take milliseconds
 WHITESPACE = (" \t" * 400 + "\r\n") * 1250
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink)
-    yield made
-    dispose(made)
 
 
 @pytest.fixture

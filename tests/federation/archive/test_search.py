@@ -4,36 +4,16 @@ results as a page and as an Atom feed."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from email.message import EmailMessage
-from email.utils import format_datetime
 
 import feedparser
 import pytest
 from sqlalchemy import select
 
-from federation.ingest import filing
 from federation.archive import search, snippets
 from federation.storage.db import session_scope
 from federation.storage.models import Message, Theme, ThreadTheme
 from federation.archive.search import Filters
-
-
-def post(settings, mid, subject, body, to="semences@lists.test", sender="alice@example.org",
-         name="Alice Martin", when=datetime(2025, 3, 10, 9, 0), reply_to=""):
-    """Archive one message through the real ingest path; returns its SMTP reply line."""
-    mail = EmailMessage()
-    mail["From"] = f"{name} <{sender}>"
-    mail["To"] = to
-    mail["Subject"] = subject
-    mail["Message-ID"] = f"<{mid}>"
-    mail["Date"] = format_datetime(when.replace(tzinfo=__import__("datetime").timezone.utc))
-    if reply_to:
-        mail["In-Reply-To"] = f"<{reply_to}>"
-        mail["References"] = f"<{reply_to}>"
-    mail.set_content(body)
-    [outcome] = filing.receive(settings, mail.as_bytes(), [to], sender)
-    assert outcome.accepted, outcome.reply
-    return outcome
+from messages import post
 
 
 def found(settings, query, **filters):

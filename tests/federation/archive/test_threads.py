@@ -7,9 +7,7 @@ from federation.ingest import filing
 from federation.archive import thread_tree, threads
 from federation.storage.db import session_scope
 from federation.storage.models import Message, Thread
-from tests.conftest import FIXTURES
-
-
+from backends import FIXTURES
 def _post(settings, raw: bytes, to="semences@lists.test"):
     outcome = filing.receive(settings, raw, [to])[0]
     assert outcome.accepted, outcome.reply

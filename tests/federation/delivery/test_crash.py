@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select, update
 
-from conftest import _backend_or_skip, make_settings, run_jobs, seed_lists
+from backends import backend_or_skip, make_settings, run_jobs, seed_lists
 from federation.storage import db as dbmod, writer
 from federation.delivery import deliveries
 from federation.lists import directory
@@ -34,7 +34,9 @@ from federation.delivery.deliveries import STALE_CLAIM, Delivery
 from federation.storage.models import Member, Message, utcnow
 from mail import delivery
 from relais import schedule
-from sink import Sink, dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
+from sink import Sink
+
+pytestmark = pytest.mark.relay  # outgoing mail reaches the real SMTP sink
 
 ROOT = Path(__file__).resolve().parents[3]
 POST = "semences@lists.test"
@@ -245,7 +247,7 @@ def test_serve_killed_after_planning_before_any_copy_delivers_each_once(
 def test_worker_killed_in_mid_fan_out_delivers_after_restart(tmp_path, slow_sink):
     """PostgreSQL + Redis: the listener in this process, the jobs in ``relais worker``."""
     from mail.server import Running
-    _backend_or_skip()
+    backend_or_skip()
     settings = make_settings(tmp_path, "postgresql",
                              relay_url=f"smtp://127.0.0.1:{slow_sink.port}")
     seed(settings)
@@ -281,17 +283,16 @@ def test_worker_killed_in_mid_fan_out_delivers_after_restart(tmp_path, slow_sink
     check_served(copies(slow_sink, "rq@example.org"), at_crash)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink)
-    seed_lists(made)
-    with session_scope(made) as session:
+@pytest.fixture
+def settings(settings):
+    """The relayed settings (conftest.py), with the lists and five members of a day ago."""
+    seed_lists(settings)
+    with session_scope(settings) as session:
         ml = directory.find_list(session, POST)
         session.execute(insert(Member), [dict(list_id=ml.id, email=email,
                                               created_at=utcnow() - timedelta(days=1))
                                          for email in MEMBERS[:5]])
-    yield made
-    dispose(made)
+    return settings
 
 
 def left_by_a_crash(settings, message_id: str, claimed: bool) -> int:

@@ -17,7 +17,7 @@ import dkim
 import pytest
 from sqlalchemy import select
 
-from conftest import FIXTURES, run_jobs
+from backends import FIXTURES, run_jobs
 from federation import queue
 from federation.lists import bounces
 from federation.delivery import deliveries, dmarc
@@ -26,7 +26,6 @@ from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import ListSetting, Member, Message
 from mail import delivery, outgoing, retries
-from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
 
 DELIVERY = FIXTURES / "delivery"
 MEMBERS = ["alice@example.org", "bob@example.net", "chloe@exemple.fr"]
@@ -41,13 +40,14 @@ def strict_resolver(name: str) -> list[str]:
             "_dmarc.relaxed.fr": ["v=DMARC1; p=none"]}.get(name, [])
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink)
-    dmarc.use_resolver(strict_resolver)
-    yield made
-    dmarc.use_resolver(None)
-    dispose(made)
+# outgoing mail reaches the real SMTP sink; DMARC records come from strict_resolver
+pytestmark = pytest.mark.relay(dns_resolver=strict_resolver)
+
+
+@pytest.fixture(autouse=True)
+def fresh_dmarc():
+    """DMARC answers are cached per process: each test here asks afresh."""
+    dmarc.forget()
 
 
 def add_members(settings, address="semences@lists.test", emails=MEMBERS, **fields):
@@ -263,7 +263,7 @@ def test_relay_urls():
 
 
 def test_without_relay_copies_land_in_the_maildir_outbox(sqlite_settings):
-    from conftest import seed_lists
+    from backends import seed_lists
     import mailbox
     seed_lists(sqlite_settings)
     add_members(sqlite_settings, emails=["bob@example.net", "chloe@exemple.fr"])
@@ -277,7 +277,7 @@ def test_without_relay_copies_land_in_the_maildir_outbox(sqlite_settings):
 
 
 def test_unreachable_relay_defers_then_cron_delivers(sqlite_settings, sink, tmp_path):
-    from conftest import seed_lists
+    from backends import seed_lists
     seed_lists(sqlite_settings)
     add_members(sqlite_settings, emails=["bob@example.net"])
     dead = dataclasses.replace(sqlite_settings, relay_url="smtp://127.0.0.1:9",

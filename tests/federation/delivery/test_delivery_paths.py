@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select, update
 
-from conftest import FIXTURES, run_jobs
+from backends import FIXTURES, run_jobs
 from federation.lists import directory, membership
 from federation.ingest import filing, jobs, moderation
 from federation.storage import writer
@@ -27,17 +27,12 @@ from federation.storage.models import Held, Member, Message, utcnow
 from feeds import mbox as mboxrd
 from mail.server import Running
 from relais import cli
-from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
+
+pytestmark = pytest.mark.relay  # outgoing mail reaches the real SMTP sink
 
 POST = "semences@lists.test"
 MEMBERS = ["bob@example.net", "chloe@exemple.fr", "dora@example.org"]
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink)
-    yield made
-    dispose(made)
 
 
 @pytest.fixture

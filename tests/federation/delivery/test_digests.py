@@ -18,8 +18,9 @@ from federation.storage.db import session_scope
 from federation.delivery.digests import DigestSubscriber
 from federation.storage.models import Assembly, MailingList, Message, Theme, ThreadTheme
 from relais import digests as sending
-from tests.conftest import csrf_token, run_jobs
-from tests.federation.archive.test_search import post
+from backends import run_jobs
+from pages import csrf_token
+from messages import post
 
 NOW = datetime(2025, 3, 12, 8, 0)          # a Wednesday: the last complete week is 3–9 March
 IN_WEEK = datetime(2025, 3, 4, 10, 0)

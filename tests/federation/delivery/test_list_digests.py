@@ -10,21 +10,16 @@ from email.utils import formatdate
 
 import pytest
 
-from conftest import run_jobs
+from backends import run_jobs
 from federation.lists import bounces
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import ListSetting, Member, utcnow
 from mail import digest_mail
 from relais import schedule
-from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
 
+pytestmark = pytest.mark.relay  # outgoing mail reaches the real SMTP sink
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink)
-    yield made
-    dispose(made)
 
 
 @pytest.fixture

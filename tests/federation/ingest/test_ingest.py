@@ -9,9 +9,7 @@ from sqlalchemy import func, select
 from federation.ingest import filing
 from federation.storage.db import session_scope
 from federation.storage.models import Attachment, Message, Thread
-from tests.conftest import FIXTURES
-
-
+from backends import FIXTURES
 def _message(session, mid):
     return session.scalar(select(Message).where(Message.message_id == mid,
                                                 Message.ghost.is_(False)))

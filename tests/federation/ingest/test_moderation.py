@@ -15,7 +15,7 @@ from federation.lists.directory import find_list
 from federation.storage.models import Ban, Held, Message
 
 import pytest
-from tests.federation.lists.test_membership import fixture, mails_to, outbox, reply_to
+from outbox import mails_to, members_fixture, outbox, reply_to
 
 POST = "semences@lists.test"
 
@@ -52,7 +52,7 @@ def held_rows(settings) -> list[Held]:
 
 def test_non_member_post_is_held_not_lost_and_moderator_told(send, lists):
     set_policy(lists, "members")
-    raw = fixture("non-member-post.eml")
+    raw = members_fixture("non-member-post.eml")
     code, reply = send(raw, sender="bob@example.net")
     assert code == 250 and "held for moderation" in reply
     (held,) = held_rows(lists)
@@ -80,7 +80,7 @@ def fresh(raw: bytes) -> bytes:
 
 def test_moderator_approves_by_reply(send, lists):
     set_policy(lists, "members")
-    send(fresh(fixture("non-member-post.eml")), sender="bob@example.net")
+    send(fresh(members_fixture("non-member-post.eml")), sender="bob@example.net")
     (notice,) = mails_to(lists, "modo@example.org")
     code, reply = send(reply_to(notice, "modo@example.org", "OK pour moi"),
                        to="semences-request@lists.test", sender="modo@example.org")
@@ -100,7 +100,7 @@ def test_moderator_approves_by_reply(send, lists):
 
 def test_moderator_rejects_by_reply(send, lists):
     set_policy(lists, "members")
-    send(fixture("non-member-post.eml"), sender="bob@example.net")
+    send(members_fixture("non-member-post.eml"), sender="bob@example.net")
     (notice,) = mails_to(lists, "modo@example.org")
     code, reply = send(reply_to(notice, "modo@example.org", "Rejeter : hors sujet\n\n> cité"),
                        to="semences-request@lists.test", sender="modo@example.org")
@@ -115,7 +115,7 @@ def test_moderated_and_announce_lists(send, lists):
     with session_scope(lists) as session:
         membership.add(session, find_list(session, POST), "owner@example.org", role="owner")
     set_policy(lists, "moderated")
-    member_post = fixture("non-member-post.eml").replace(b"bob@example.net", b"alice@example.org")
+    member_post = members_fixture("non-member-post.eml").replace(b"bob@example.net", b"alice@example.org")
     assert "held" in send(member_post)[1]
     owner_post = member_post.replace(b"alice@example.org", b"owner@example.org").replace(
         b"tomates-1", b"tomates-2")
@@ -132,21 +132,21 @@ def test_moderated_and_announce_lists(send, lists):
 def test_emergency_moderation_holds_even_on_an_open_list(send, lists):
     with session_scope(lists) as session:
         moderation.set_emergency(session, find_list(session, POST), True)
-    assert "held" in send(fixture("non-member-post.eml"), sender="bob@example.net")[1]
+    assert "held" in send(members_fixture("non-member-post.eml"), sender="bob@example.net")[1]
     assert held_rows(lists)[0].reason == "emergency"
     with session_scope(lists) as session:
         moderation.set_emergency(session, find_list(session, POST), False)
-    raw = fixture("non-member-post.eml").replace(b"tomates-1", b"tomates-9")
+    raw = members_fixture("non-member-post.eml").replace(b"tomates-1", b"tomates-9")
     assert "archived" in send(raw, sender="bob@example.net")[1]
 
 
 def test_loop_and_automatic_mail_are_refused_and_never_answered(send, lists):
-    code, reply = send(fixture("loop.eml"))
+    code, reply = send(members_fixture("loop.eml"))
     assert code == 550 and "loop" in reply
-    x_loop = fixture("non-member-post.eml").replace(
+    x_loop = members_fixture("non-member-post.eml").replace(
         b"MIME-Version", b"X-Loop: semences@lists.test\r\nMIME-Version")
     assert send(x_loop)[0] == 550
-    code, reply = send(fixture("auto-post.eml"))
+    code, reply = send(members_fixture("auto-post.eml"))
     assert code == 550 and "RFC 3834" in reply
     assert held_rows(lists) == [] and outbox(lists) == []
     assert not archived(lists, "loop-1@example.org")
@@ -157,18 +157,18 @@ def test_banned_addresses_exact_and_pattern(send, lists):
         session.add(Ban(list_id=find_list(session, POST).id, pattern="bob@example.net"))
         session.add(Ban(list_id=None, pattern=r"^.*@spam\.example$"))
         session.add(Ban(list_id=None, pattern="^(broken"))  # an invalid pattern bans nobody
-    code, reply = send(fixture("non-member-post.eml"), sender="bob@example.net")
+    code, reply = send(members_fixture("non-member-post.eml"), sender="bob@example.net")
     assert code == 550 and "banned" in reply
-    spam = fixture("non-member-post.eml").replace(b"bob@example.net", b"x@spam.example")
+    spam = members_fixture("non-member-post.eml").replace(b"bob@example.net", b"x@spam.example")
     assert send(spam, sender="x@spam.example")[0] == 550
     assert send(spam, to="libre@lists.test", sender="x@spam.example")[0] == 550
-    ok = fixture("non-member-post.eml").replace(b"bob@example.net", b"carol@example.net")
+    ok = members_fixture("non-member-post.eml").replace(b"bob@example.net", b"carol@example.net")
     assert send(ok, sender="carol@example.net")[0] == 250
 
 
 def test_too_many_recipients(send, lists):
     crowd = ",\r\n ".join(f"p{i}@example.org" for i in range(60))  # folded (RFC 5322 §2.2.3)
-    raw = fixture("non-member-post.eml").replace(b"To: semences@lists.test",
+    raw = members_fixture("non-member-post.eml").replace(b"To: semences@lists.test",
                                                  f"To: semences@lists.test, {crowd}".encode())
     code, reply = send(raw, sender="bob@example.net")
     assert code == 550 and "too many recipients" in reply, reply

@@ -61,7 +61,7 @@ def held(settings) -> list[str]:
 
 def smtp_to(running, raw: bytes, sender: str):
     import smtplib
-    from tests.conftest import run_jobs
+    from backends import run_jobs
     with smtplib.SMTP("127.0.0.1", running.port) as client:
         client.sendmail(sender, [POST], raw)
     run_jobs(running._settings)

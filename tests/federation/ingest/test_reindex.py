@@ -7,8 +7,8 @@ from federation.ingest import reindex
 from federation.archive import search
 from federation.storage.db import session_scope
 from federation.storage.models import Message, Thread, ThreadTheme
-from tests.feeds.test_atom import A, FEEDS, fetch
-from tests.web.test_web import client, deliver, thread  # noqa: F401
+from messages import deliver
+from pages import A, FEEDS, fetch
 
 
 def _snapshot(settings):

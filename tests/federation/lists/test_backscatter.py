@@ -17,8 +17,8 @@ from federation.lists import directory, membership, tokens
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from outbox import held_rows, mails_to, outbox, reply_to, trust_fixture
-from tests.conftest import csrf_token, run_jobs
-
+from backends import run_jobs
+from pages import csrf_token
 REQUEST = "semences-request@lists.test"
 VICTIM = "victim@example.org"
 ATTACKER = "attacker@evil.example"

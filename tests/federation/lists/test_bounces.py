@@ -10,12 +10,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from conftest import FIXTURES, run_jobs
+from backends import FIXTURES, run_jobs
 from federation.lists import bounces
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import ListSetting, Member, utcnow
-from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
+
+pytestmark = pytest.mark.relay  # outgoing mail reaches the real SMTP sink
 
 DELIVERY = FIXTURES / "delivery"
 SECRET = "test-secret"  # conftest's secret key: VERP tags are signed with it
@@ -28,12 +29,6 @@ def verp(email: str, list_address: str = "semences@lists.test") -> str:
 
 BOB_VERP = verp("bob@example.net")
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink)
-    yield made
-    dispose(made)
 
 
 @pytest.fixture

@@ -6,9 +6,6 @@ relay is configured, and parsed with the email package.
 """
 from __future__ import annotations
 
-import email
-import email.policy
-import mailbox
 import re
 from datetime import timedelta
 
@@ -16,52 +13,21 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select, update
 
-from tests.conftest import FIXTURES, csrf_token, run_jobs
+from backends import run_jobs, seed_lists
+from pages import csrf_token
 from federation.lists import membership, tokens
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.errors import Invalid
 from federation.storage.models import Member, Token, utcnow
 from federation.lists.tokens import BadToken
-
-MEMBERS = FIXTURES / "members"
-
+from outbox import mails_to, members_fixture, outbox, reply_to
 
 @pytest.fixture
 def lists(lists):
     """The conftest lists, with the data dir present as after ``relais init`` (the outbox's home)."""
     lists.data_dir.mkdir(parents=True, exist_ok=True)
     return lists
-
-
-def outbox(settings) -> list[email.message.EmailMessage]:
-    """Every mail Relais sent, oldest first, parsed back."""
-    mailbox.Maildir(settings.outbox_dir, create=True)
-    paths = sorted((settings.outbox_dir / "new").iterdir(), key=lambda p: p.stat().st_mtime_ns)
-    return [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-            for path in paths]
-
-
-def mails_to(settings, address: str) -> list[email.message.EmailMessage]:
-    return [m for m in outbox(settings) if m["Delivered-To"] == address]
-
-
-def fixture(name: str) -> bytes:
-    """A fixture with CRLF line ends: smtplib sends bytes as they are (RFC 5321 §2.3.8)."""
-    return (MEMBERS / name).read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-
-
-def secret_of(mail) -> str:
-    return re.search(r"confirm ([A-Za-z0-9_-]{32})", str(mail["Subject"])).group(1)
-
-
-def reply_to(mail, sender: str, body: str = "Oui, merci.") -> bytes:
-    """A person's reply to a notice, keeping its subject (what every mail client does)."""
-    return (f"From: {sender}\r\nTo: {mail['From'].addresses[0].addr_spec}\r\n"
-            f"Subject: Re: {mail['Subject']}\r\nMessage-ID: <reply-{secret_of(mail)[:8]}@x.org>\r\n"
-            f"In-Reply-To: {mail['Message-ID']}\r\nDate: Fri, 28 Nov 2025 13:00:00 +0100\r\n"
-            f"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
-            ).encode("utf-8")
 
 
 def member(settings, address: str, email_: str) -> Member | None:
@@ -131,7 +97,7 @@ def test_unsubscribe_url_is_signed_and_opaque(sqlite_settings):
 # --- joining and leaving by mail ---
 
 def test_join_by_mail_in_french_with_confirmation_by_reply(send, lists):
-    code, reply = send(fixture("subscribe-fr.eml"), to="semences-join@lists.test",
+    code, reply = send(members_fixture("subscribe-fr.eml"), to="semences-join@lists.test",
                        sender="camille@example.org")
     assert code == 250 and "confirmation" in reply
     assert member(lists, "semences@lists.test", "camille@example.org") is None
@@ -155,7 +121,7 @@ def test_join_by_mail_in_french_with_confirmation_by_reply(send, lists):
 
 
 def test_subscribe_command_in_english_gets_english_mails(send, lists):
-    code, _ = send(fixture("subscribe-en.eml"), to="semences-request@lists.test",
+    code, _ = send(members_fixture("subscribe-en.eml"), to="semences-request@lists.test",
                    sender="sam@example.net")
     assert code == 250
     (confirmation,) = mails_to(lists, "sam@example.net")
@@ -170,7 +136,7 @@ def test_subscribe_command_in_english_gets_english_mails(send, lists):
 def test_leave_by_mail_with_confirmation_and_goodbye(send, lists):
     with session_scope(lists) as session:
         membership.add(session, find_list(session, "semences@lists.test"), "camille@example.org")
-    code, _ = send(fixture("leave-fr.eml"), to="semences-leave@lists.test",
+    code, _ = send(members_fixture("leave-fr.eml"), to="semences-leave@lists.test",
                    sender="camille@example.org")
     assert code == 250
     (confirmation,) = mails_to(lists, "camille@example.org")
@@ -183,7 +149,7 @@ def test_leave_by_mail_with_confirmation_and_goodbye(send, lists):
 
 
 def test_forged_token_gets_a_clear_answer_and_changes_nothing(send, lists):
-    code, reply = send(fixture("forged-confirm.eml"), to="semences-request@lists.test",
+    code, reply = send(members_fixture("forged-confirm.eml"), to="semences-request@lists.test",
                        sender="camille@example.org")
     assert code == 250 and "unknown token" in reply
     (answer,) = mails_to(lists, "camille@example.org")
@@ -193,7 +159,7 @@ def test_forged_token_gets_a_clear_answer_and_changes_nothing(send, lists):
 
 
 def test_reply_to_an_expired_token(send, lists):
-    send(fixture("subscribe-fr.eml"), to="semences-join@lists.test", sender="camille@example.org")
+    send(members_fixture("subscribe-fr.eml"), to="semences-join@lists.test", sender="camille@example.org")
     (confirmation,) = mails_to(lists, "camille@example.org")
     with session_scope(lists) as session:  # three days pass
         session.execute(update(Token).values(expires_at=utcnow() - timedelta(seconds=1)))
@@ -206,7 +172,7 @@ def test_reply_to_an_expired_token(send, lists):
 
 
 def test_a_language_we_do_not_parse_gets_help_in_french_and_english(send, lists):
-    code, reply = send(fixture("unknown-language.eml"), to="semences-request@lists.test",
+    code, reply = send(members_fixture("unknown-language.eml"), to="semences-request@lists.test",
                        sender="jonas@example.de")
     assert code == 250 and "help" in reply
     (help_mail,) = mails_to(lists, "jonas@example.de")
@@ -217,16 +183,16 @@ def test_a_language_we_do_not_parse_gets_help_in_french_and_english(send, lists)
 
 
 def test_auto_replies_to_request_are_never_answered(send, lists):
-    code, reply = send(fixture("auto-reply.eml"), to="semences-request@lists.test",
+    code, reply = send(members_fixture("auto-reply.eml"), to="semences-request@lists.test",
                        sender="camille@example.org")
     assert code == 250 and "ignored" in reply
-    code, _ = send(fixture("subscribe-fr.eml"), to="semences-request@lists.test", sender="")
+    code, _ = send(members_fixture("subscribe-fr.eml"), to="semences-request@lists.test", sender="")
     assert code == 250  # null envelope sender (a bounce): never answered either
     assert outbox(lists) == []
 
 
 def test_our_own_notice_coming_back_is_dropped(send, lists):
-    send(fixture("subscribe-en.eml"), to="semences-request@lists.test", sender="sam@example.net")
+    send(members_fixture("subscribe-en.eml"), to="semences-request@lists.test", sender="sam@example.net")
     (notice,) = outbox(lists)
     del notice["Auto-Submitted"]  # even a relay that strips it cannot start a loop (X-Loop)
     code, reply = send(notice.as_bytes(), to="semences-request@lists.test",
@@ -255,14 +221,14 @@ def test_owner_address_forwards_to_owners(send, lists):
         ml = find_list(session, "semences@lists.test")
         membership.add(session, ml, "owner@example.org", role="owner")
         membership.add(session, ml, "plain@example.org")
-    code, reply = send(fixture("non-member-post.eml"), to="semences-owner@lists.test",
+    code, reply = send(members_fixture("non-member-post.eml"), to="semences-owner@lists.test",
                        sender="bob@example.net")
     assert code == 250 and "owners" in reply
     (forwarded,) = outbox(lists)
     assert forwarded["Delivered-To"] == "owner@example.org"
     assert forwarded["X-Loop"] == "semences-owner@lists.test"
     assert forwarded["Message-ID"] == "<tomates-1@example.net>"
-    code, reply = send(fixture("non-member-post.eml"), to="libre-owner@lists.test")
+    code, reply = send(members_fixture("non-member-post.eml"), to="libre-owner@lists.test")
     assert code == 550 and "no owner" in reply
 
 
@@ -330,7 +296,6 @@ def test_one_click_unsubscribe(client, lists):
 # --- the command line ---
 
 def test_member_commands(sqlite_settings):
-    from tests.conftest import seed_lists
     from relais.cli import main
     seed_lists(sqlite_settings)
     env = {"RELAIS_DATA_DIR": str(sqlite_settings.data_dir),

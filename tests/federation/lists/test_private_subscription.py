@@ -16,8 +16,8 @@ from federation.lists import membership
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from outbox import mails_to, reply_to, secret_of, trust_fixture
-from tests.conftest import csrf_token, run_jobs
-
+from backends import run_jobs
+from pages import csrf_token
 PRIVE = "prive@lists.test"
 REQUEST = "prive-request@lists.test"
 CAMILLE = "camille@example.org"

@@ -12,21 +12,16 @@ from email.utils import formatdate
 import pytest
 from sqlalchemy import select
 
-from conftest import FIXTURES, run_jobs
+from backends import FIXTURES, run_jobs
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import ListSetting, Member
-from sink import dispose, sink, sink_settings  # noqa: F401  (sink is a fixture)
+
+pytestmark = pytest.mark.relay  # outgoing mail reaches the real SMTP sink
 
 TRUST = FIXTURES / "trust"
 DELIVERY = FIXTURES / "delivery"
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def settings(request, tmp_path, sink):
-    made = sink_settings(request, tmp_path, sink)
-    yield made
-    dispose(made)
 
 
 @pytest.fixture

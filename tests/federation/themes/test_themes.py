@@ -16,7 +16,8 @@ from federation.storage.db import session_scope
 from federation.storage.models import Message, Theme, ThreadTheme
 from relais.cli import main
 from relais.schedule import TASKS
-from tests.conftest import run_jobs, seed_lists
+from backends import run_jobs, seed_lists
+from messages import mail
 from web import create_app
 
 DEV = "/work/shared/themes/dev.jsonl"
@@ -26,18 +27,6 @@ SOFTWARE = ("Nous migrons les serveurs de l'association vers Debian et Nextcloud
 SEEDS = ("La grainothèque est presque vide : qui a des semences paysannes de tomates, "
          "de courges ou de haricots à partager ? On fera un troc de graines au jardin partagé, "
          "avec les maraîchers de l'AMAP.")
-
-
-def mail(mid: str, subject: str, body: str, refs: str = "", minute: int = 0,
-         to: str = "semences@lists.test") -> bytes:
-    """A plain French message, optionally a reply (References and In-Reply-To)."""
-    headers = (f"From: Alice <alice@example.org>\r\nTo: {to}\r\nSubject: {subject}\r\n"
-               f"Message-ID: <{mid}>\r\nDate: Mon, 01 Jun 2026 10:{minute:02d}:00 +0000\r\n")
-    if refs:
-        headers += f"In-Reply-To: <{refs.split()[-1]}>\r\nReferences: " + \
-            " ".join(f"<{r}>" for r in refs.split()) + "\r\n"
-    headers += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
-    return (headers + "\r\n" + body + "\r\n").encode()
 
 
 def deliver(settings, raw: bytes, to: str = "semences@lists.test") -> None:
