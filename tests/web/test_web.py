@@ -26,7 +26,7 @@ WEB = FIXTURES / "web"
 def deliver(settings, name_or_raw, to="semences@lists.test") -> bytes:
     """Archive a fixture (or raw bytes) through the real ingest path; returns the bytes."""
     raw = name_or_raw if isinstance(name_or_raw, bytes) else (FIXTURES / name_or_raw).read_bytes()
-    outcomes = filing.receive(settings, raw, [to], sender="alice@example.org")
+    outcomes = filing.file_post(settings, raw, [to], sender="alice@example.org")
     assert all(o.accepted for o in outcomes), outcomes
     run_jobs(settings)
     return raw

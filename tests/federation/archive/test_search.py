@@ -31,7 +31,7 @@ def post(settings, mid, subject, body, to="semences@lists.test", sender="alice@e
         mail["In-Reply-To"] = f"<{reply_to}>"
         mail["References"] = f"<{reply_to}>"
     mail.set_content(body)
-    [outcome] = filing.receive(settings, mail.as_bytes(), [to], sender)
+    [outcome] = filing.file_post(settings, mail.as_bytes(), [to], sender)
     assert outcome.accepted, outcome.reply
     return outcome
 

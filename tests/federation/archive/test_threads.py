@@ -11,7 +11,7 @@ from tests.conftest import FIXTURES
 
 
 def _post(settings, raw: bytes, to="semences@lists.test"):
-    outcome = filing.receive(settings, raw, [to])[0]
+    outcome = filing.file_post(settings, raw, [to])[0]
     assert outcome.accepted, outcome.reply
     return outcome
 

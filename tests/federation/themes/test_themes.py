@@ -42,7 +42,7 @@ def mail(mid: str, subject: str, body: str, refs: str = "", minute: int = 0,
 
 def deliver(settings, raw: bytes, to: str = "semences@lists.test") -> None:
     """Archive through the real ingest path, then run the queued pipeline jobs."""
-    outcomes = filing.receive(settings, raw, [to], sender="alice@example.org")
+    outcomes = filing.file_post(settings, raw, [to], sender="alice@example.org")
     assert all(o.accepted for o in outcomes), outcomes
     run_jobs(settings)
 
