@@ -157,7 +157,7 @@ def main() -> None:
                     started = time.perf_counter()
                     [outcome] = filing.file_post(settings, raw, [to], "alice@example.org")
                     whole.append(time.perf_counter() - started)
-                    assert outcome.accepted, outcome.reply
+                    assert outcome.accepted, outcome
                     started = time.perf_counter()
                     hot()
                     step.append(time.perf_counter() - started)

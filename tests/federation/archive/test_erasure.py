@@ -48,7 +48,7 @@ def post(settings, mid, subject, body, sender="alice@example.org", name="Alice M
     if attachment:
         mail.add_attachment(attachment, maintype="text", subtype="plain", filename="numero.txt")
     [outcome] = filing.file_post(settings, mail.as_bytes(), [POST], sender)
-    assert outcome.accepted, outcome.reply
+    assert outcome.accepted, outcome
 
 
 @pytest.fixture

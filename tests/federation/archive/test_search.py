@@ -32,7 +32,7 @@ def post(settings, mid, subject, body, to="semences@lists.test", sender="alice@e
         mail["References"] = f"<{reply_to}>"
     mail.set_content(body)
     [outcome] = filing.file_post(settings, mail.as_bytes(), [to], sender)
-    assert outcome.accepted, outcome.reply
+    assert outcome.accepted, outcome
     return outcome
 
 

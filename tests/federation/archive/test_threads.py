@@ -12,7 +12,7 @@ from tests.conftest import FIXTURES
 
 def _post(settings, raw: bytes, to="semences@lists.test"):
     outcome = filing.file_post(settings, raw, [to])[0]
-    assert outcome.accepted, outcome.reply
+    assert outcome.accepted, outcome
     return outcome
 
 
