@@ -1,6 +1,6 @@
 """What became of one message for one recipient: the domain's answer, never a reply line.
 
-Only the SMTP/LMTP adapter (``mail/server.py``) turns an ``Outcome`` into the line its
+Only the SMTP/LMTP adapter turns an ``Outcome`` into the reply line its
 sender reads; the domain says what happened: a post accepted, a duplicate, held, refused
 (with the sender-facing reason and its RFC 3463 code), a temporary failure, or what a
 role address (-request, -join, -leave, -owner, -bounces) did with the mail.

@@ -16,7 +16,7 @@ from federation.settings import Settings
 
 # How a message came: over SMTP or LMTP, by a moderator's approval (it passed the rules that
 # held it), through the web, or imported (the list's own history: never delivered).
-SMTP, LMTP, APPROVAL, WEB, IMPORT = "smtp", "lmtp", "approval", "web", "import"
+SMTP, LMTP, APPROVAL, WEB, IMPORT = "smtp", "lmtp", "approval", "web-form", "import"
 
 
 @dataclass

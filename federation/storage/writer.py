@@ -54,8 +54,8 @@ def submit(settings: Settings, process: Process, item) -> Future:
     holds it has committed (or of its exception). A thread waits with ``.result()``, an
     event loop with ``asyncio.wrap_future``.
 
-    In a process attached to a writer process (``mail.pipes.attach``), batched work
-    goes there; ``transaction`` work (closures, which cannot cross a pipe) commits here.
+    In a process attached to a writer process (``mail.pipes.attach``), the work goes
+    there; ``transaction`` work (closures, which cannot cross a pipe) commits here.
     """
     remote = REMOTES.get(settings.database_url)
     if remote is not None and process is not _each:
