@@ -32,7 +32,8 @@ from sqlalchemy import insert, select  # noqa: E402
 from federation.delivery import deliveries  # noqa: E402
 from federation.lists import directory  # noqa: E402
 from federation.storage import schema  # noqa: E402
-from federation.archive.store import Entry, store  # noqa: E402
+from federation.archive.store import store  # noqa: E402
+from federation.ingest.posting import Posting  # noqa: E402
 from federation.storage.db import session_scope  # noqa: E402
 from federation.archive.message import parse  # noqa: E402
 from federation.storage.models import Member, Message, utcnow  # noqa: E402
@@ -58,8 +59,8 @@ def _seed(settings: Settings, members: int) -> int:
         session.execute(insert(Member), [dict(list_id=mailing_list.id, email=f"m{n}@example.net",
                                               created_at=joined) for n in range(members)])
         session.flush()
-        return store(session, mailing_list.id, [Entry(raw, parse(raw), "bench@example.org",
-                                                      posted=True)])[0].pk
+        return store(session, mailing_list.id, [Posting(settings, raw, (mailing_list.address,),
+                                                        parsed=parse(raw))])[0].pk
 
 
 def _serve_sink(port_queue, count, stop) -> None:

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/hostile.py [--repeat 3]
 
-Each hostile message goes through ``federation.ingest.filing.receive`` on a fresh embedded SQLite
+Each hostile message goes through ``federation.ingest.filing.file_post`` on a fresh embedded SQLite
 database with in-process jobs, so the figure is the whole path a message takes after the
 SMTP hop: parsing, admission rules, storage, JWZ threading, themes, the search index and the
 fan-out to three members (into the Maildir outbox), or the answer to a command or the
@@ -135,7 +135,7 @@ def _settings(data_dir: Path) -> Settings:
         libre.policy = "moderated"
         session.add(Member(list_id=libre.id, email="modo@example.org", role="moderator"))
     root = _mail("racine@bench", b"Le debut.\r\n", f"semences@{DOMAIN}")
-    assert filing.receive(settings, root, [f"semences@{DOMAIN}"], "alice@example.org")[0].accepted
+    assert filing.file_post(settings, root, [f"semences@{DOMAIN}"], "alice@example.org")[0].accepted
     return settings
 
 
@@ -158,9 +158,9 @@ def main() -> None:
                     raw, to, hot = build(scale, f"{name}-{scale}-{attempt}@bench")
                     size = len(raw) / 1024
                     started = time.perf_counter()
-                    [outcome] = filing.receive(settings, raw, [to], "alice@example.org")
+                    [outcome] = filing.file_post(settings, raw, [to], "alice@example.org")
                     whole.append(time.perf_counter() - started)
-                    assert outcome.accepted, outcome.reply
+                    assert outcome.accepted, outcome
                     started = time.perf_counter()
                     hot()
                     step.append(time.perf_counter() - started)

@@ -4,8 +4,10 @@
   the writer that group-commits posts, the private data directory.
 - ``archive``  a message once it is ours: parsing the raw bytes, sanitising, storing them
   once per list, JWZ threads, the search index and its snippets, erasure.
-- ``ingest``   the way in: the admission rules, commands to -join/-leave/-request,
-  moderation, filing posts, and the after-commit pipeline that tags and plans delivery.
+- ``ingest``   the way in: routing an address to its list and role, the admission rules,
+  commands to -join/-leave/-request, holding and moderation, filing posts (one ``Posting``
+  through ``filing.file_post``, answered by an ``Outcome``), and the after-commit pipeline
+  that tags and plans delivery.
 - ``lists``    assemblies and lists, members and their consent, tokens, the notices Relais
   writes, bounces.
 - ``themes``   the shared taxonomy, the classifier, its training and the shipped model,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.utils import formataddr, getaddresses, parseaddr
 from urllib.parse import quote
 
-from federation.storage.models import MailingList
+from federation.storage.models import MailingList, role_address
 from federation.settings import Settings
 from feeds import links
 
@@ -54,7 +54,7 @@ class ListInfo:
 
     def command(self, suffix: str) -> str:
         """A command address such as semences-leave@lists.test."""
-        return f"{self.local}-{suffix}@{self.domain}"
+        return role_address(self.address, suffix)
 
 
 @dataclass(frozen=True)

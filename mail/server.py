@@ -24,7 +24,8 @@ from email.errors import HeaderParseError
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP
 
-from federation.ingest import filing
+from federation.ingest import filing, outcome, routing
+from federation.ingest.posting import LMTP as VIA_LMTP, SMTP as VIA_SMTP
 from mail import pipes
 from federation.errors import Rejected
 from federation.settings import Settings
@@ -32,6 +33,30 @@ from federation.settings import Settings
 log = logging.getLogger(__name__)
 MAX_RCPT = 20
 SWITCH_INTERVAL = 0.0005  # seconds; see Running.start
+TEMPORARY = "451 4.3.0 Erreur temporaire / temporary failure"
+# What senders read for each outcome (RFC 3463 enhanced codes); refusals carry their own.
+REPLIES = {
+    outcome.ACCEPTED: "250 2.0.0 Message archivé / archived",
+    outcome.DUPLICATE: "250 2.0.0 Déjà reçu / already archived",
+    outcome.HELD: "250 2.0.0 Retenu pour modération / held for moderation",
+    outcome.FAILED: TEMPORARY,
+    outcome.REPORT: "250 2.0.0 Rapport reçu / report received",
+    outcome.FORWARDED: "250 2.0.0 Transmis aux propriétaires / forwarded to the owners",
+    outcome.LOOP: "250 2.0.0 Boucle ignorée / loop dropped",
+    outcome.IGNORED: "250 2.0.0 Ignoré (message automatique) / ignored (automatic message)",
+    outcome.CONFIRMATION_SENT: "250 2.0.0 Confirmation envoyée / confirmation sent",
+    outcome.HELP_SENT: "250 2.0.0 Aide envoyée / help sent",
+    outcome.INVALID_ADDRESS: "250 2.0.0 Adresse invalide, ignorée / invalid address, ignored",
+    outcome.CONFIRMED: "250 2.0.0 Confirmé / confirmed: {reason}",
+    outcome.BAD_TOKEN: "250 2.0.0 {reason} ; réponse envoyée / answer sent",
+}
+
+
+def reply_line(result: outcome.Outcome) -> str:
+    """The SMTP reply line a sender reads for one outcome."""
+    if result.status == outcome.REFUSED:
+        return f"{result.code} {result.reason}"
+    return REPLIES[result.status].format(reason=result.reason)
 
 
 class _Replies:
@@ -80,13 +105,13 @@ class Listener:
         if len(envelope.rcpt_tos) >= MAX_RCPT:
             return "452 4.5.3 Trop de destinataires / too many recipients"
         try:
-            if not filing.known_address(self.settings, address):  # cache miss: a query
-                await asyncio.to_thread(filing.accepts, self.settings, address)
+            if not routing.known_address(self.settings, address):  # cache miss: a query
+                await asyncio.to_thread(routing.accepts, self.settings, address)
         except Rejected as refusal:  # never an open relay: only our own lists are accepted
             return f"{refusal.code} {refusal}"
         except Exception:
             log.exception("RCPT check failed for %s", address)
-            return "451 4.3.0 Erreur temporaire / temporary failure"
+            return TEMPORARY
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
 
@@ -98,10 +123,9 @@ class Listener:
             log.exception("DATA failed")
             outcomes = []
         if not outcomes:
-            replies = ["451 4.3.0 Erreur temporaire / temporary failure"] * max(
-                1, len(envelope.rcpt_tos))
+            replies = [TEMPORARY] * max(1, len(envelope.rcpt_tos))
         else:
-            replies = [outcome.reply for outcome in outcomes]
+            replies = [reply_line(result) for result in outcomes]
         if self.lmtp:
             return "\r\n".join(replies)  # RFC 2033 4.2: one reply per accepted recipient
         accepted = [reply for reply in replies if reply.startswith("250")]
@@ -112,17 +136,19 @@ class Listener:
 
     async def _archive(self, raw: bytes, recipients: list[str], sender: str) -> list:
         """Mail for posting addresses goes straight to the next group commit (prepared on
-        the way: ``ingest.Posting.prepare``) and is awaited without parking a thread; the rest (commands, owners, bounces, an
-        address not in the route cache) runs ``ingest.receive`` in a worker thread."""
-        future = filing.submit(self.settings, raw, recipients, sender)
+        the way: ``Posting.prepare``) and is awaited without parking a thread; the rest
+        (commands, owners, bounces, an address not in the route cache) runs
+        ``routing.receive`` in a worker thread."""
+        via = VIA_LMTP if self.lmtp else VIA_SMTP
+        future = routing.receive_soon(self.settings, raw, recipients, sender, via)
         if future is None:
-            return await asyncio.to_thread(filing.receive, self.settings, raw, recipients,
-                                           sender)
+            return await asyncio.to_thread(routing.receive, self.settings, raw, recipients,
+                                           sender, via)
         try:
             filed = await asyncio.wrap_future(future)
         except Exception:
             log.exception("could not archive a message for %s", ", ".join(recipients))
-            return [filing.Outcome(address, filing.TEMPORARY) for address in recipients]
+            return [outcome.Outcome(address, outcome.FAILED) for address in recipients]
         if filing.settles_at_once(self.settings):
             filing.settle(self.settings, filed)  # an in-memory queue: nothing to wait for
         else:  # rq (a Redis round trip) or inline jobs: done before answering, in a thread

@@ -1,6 +1,6 @@
 """Demo data: four assemblies, their lists and French threads, posted through the real ingest.
 
-Every message goes through ``federation.ingest.filing.receive`` exactly as SMTP mail does, so the
+Every message goes through ``federation.ingest.filing.file_post`` exactly as SMTP mail does, so the
 demo shows threading, themes and feeds as they really behave.
 """
 from __future__ import annotations
@@ -140,7 +140,7 @@ def seed(settings: Settings, if_empty: bool = False) -> int:
         for offset, (author, body) in enumerate(posts):
             when = start + timedelta(days=index, hours=offset * 3)
             mail = _mail(address, subject, author, body, when, parent)
-            filing.receive(settings, mail.as_bytes(), [address], sender=author)
+            filing.file_post(settings, mail.as_bytes(), [address], sender=author)
             parent = mail
             sent += 1
     return sent

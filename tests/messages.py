@@ -27,7 +27,7 @@ def mail(mid: str, subject: str, body: str, refs: str = "", minute: int = 0,
 def deliver(settings, name_or_raw, to="semences@lists.test") -> bytes:
     """Archive a fixture (or raw bytes) through the real ingest path; returns the bytes."""
     raw = name_or_raw if isinstance(name_or_raw, bytes) else (FIXTURES / name_or_raw).read_bytes()
-    outcomes = filing.receive(settings, raw, [to], sender="alice@example.org")
+    outcomes = filing.file_post(settings, raw, [to], sender="alice@example.org")
     assert all(o.accepted for o in outcomes), outcomes
     run_jobs(settings)
     return raw
@@ -55,6 +55,6 @@ def post(settings, mid, subject, body, to="semences@lists.test", sender="alice@e
         mail["In-Reply-To"] = f"<{reply_to}>"
         mail["References"] = f"<{reply_to}>"
     mail.set_content(body)
-    [outcome] = filing.receive(settings, mail.as_bytes(), [to], sender)
-    assert outcome.accepted, outcome.reply
+    [outcome] = filing.file_post(settings, mail.as_bytes(), [to], sender)
+    assert outcome.accepted, outcome
     return outcome

@@ -155,8 +155,7 @@ def redact(session: Session, message_id: str, list_address: str | None = None,
     rows = _found(session, message_id, list_address)
     now = utcnow()
     for row in rows:
-        local, _, domain = row.mailing_list.address.partition("@")
-        author = f"{local}-owner@{domain}"  # whom a reader can ask about it (RFC 2142 spirit)
+        author = row.mailing_list.role_address("owner")  # whom a reader can ask about it (RFC 2142 spirit)
         row.raw = _rebuilt(row, author)
         row.size = len(row.raw)
         row.body_text, row.body_html, row.parse_defect = HIDDEN_BODY, "", ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -27,22 +28,14 @@ _FILL = update(MESSAGES).where(MESSAGES.c.id == bindparam("pk"))
 _ATTACH = insert(ATTACHMENTS)
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One message offered to one list: raw bytes, parsed fields and its Message-ID."""
+class Entry(Protocol):
+    """What storing reads of a message (``ingest.posting.Posting`` is one)."""
 
     raw: bytes
     parsed: Parsed
-    message_id: str
-    document: dict | None = None  # search.document of it, analysed before the write turn
-    posted: bool = False  # a post to deliver to the members (not an import)
-
-    @classmethod
-    def of(cls, raw: bytes, parsed: Parsed, domain: str,
-           document: dict | None = None, posted: bool = False) -> "Entry":
-        """The entry of a message, under its own Message-ID or one made from its bytes."""
-        return cls(raw, parsed, parsed.message_id or generated_message_id(raw, domain), document,
-                   posted)
+    message_id: str  # its own, or ``generated_message_id``
+    document: dict | None  # search.document of it, analysed before the write turn
+    posted: bool  # a post to deliver to the members (not an import)
 
 
 @dataclass(frozen=True)

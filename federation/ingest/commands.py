@@ -18,6 +18,8 @@ from email.message import EmailMessage
 
 from federation.lists import membership, notices, tokens
 from federation.ingest import moderation
+from federation.ingest.outcome import (BAD_TOKEN, CONFIRMATION_SENT, CONFIRMED, HELP_SENT,
+                                       IGNORED, INVALID_ADDRESS, Outcome)
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.errors import Invalid
@@ -43,7 +45,6 @@ KEYWORDS = {
 }
 REJECT_WORDS = {"reject", "discard", "refuse", "deny", "rejeter", "refuser", "rejet", "refus"}
 _PREFIX = re.compile(r"^\s*((re|tr|fw|fwd|aw)\s*:\s*)+", re.IGNORECASE)
-_NO_ANSWER = re.compile(r"^\s*(bulk|junk|list)\b", re.IGNORECASE)
 ADDRESS_COMMANDS = {"join": "subscribe", "leave": "unsubscribe"}
 DECISIONS = ("moderate", "admit")  # tokens only a moderator's reply may spend
 
@@ -96,19 +97,6 @@ def wants_reject(parsed: Parsed) -> bool:
     """A moderator's reply says "reject" as the subject's first word or the body's first line."""
     lines = _lines(parsed, limit=1)
     return any(_words(line)[:1] and _words(line)[0] in REJECT_WORDS for line in lines)
-
-
-def answerable(raw: bytes, sender: str, mailing_list: MailingList) -> bool:
-    """RFC 3834 §2: never answer a null sender, automatic mail, bulk/list mail or our own."""
-    if not sender.strip("<>"):
-        return False
-    submitted = header_value(raw, "Auto-Submitted").split(";")[0].strip().lower()
-    if submitted not in ("", "no") or _NO_ANSWER.match(header_value(raw, "Precedence")):
-        return False
-    ours = (f"{mailing_list.local_part}-request@{mailing_list.domain}", mailing_list.address)
-    loop = header_value(raw, "X-Loop").lower()
-    return (f"<{mailing_list.list_id}>" not in header_value(raw, "List-Id")
-            and not any(address in loop for address in ours))
 
 
 def request(settings: Settings, list_address: str, email: str, purpose: str,
@@ -218,8 +206,8 @@ def _subscribe(settings: Settings, session, ml: MailingList, token, data: dict, 
     return "subscribed"
 
 
-def _answer_confirmation(settings: Settings, list_address: str, secret: str, parsed: Parsed,
-                         raw: bytes, person: str, sender: str) -> str:
+def _answer_confirmation(settings: Settings, address: str, list_address: str, secret: str,
+                         parsed: Parsed, raw: bytes, person: str, sender: str) -> Outcome:
     """Confirm by reply; a bad token gets an explanation and changes nothing."""
     try:
         done = confirm(settings, secret, list_address=list_address, reject=wants_reject(parsed),
@@ -231,10 +219,10 @@ def _answer_confirmation(settings: Settings, list_address: str, secret: str, par
                                    find_list(session, list_address), in_reply_to=parsed.message_id,
                                    problem=notices.word(bad.kind, language))
         notices.answer(settings, notice, person)
-        return f"250 2.0.0 {bad} ; réponse envoyée / answer sent"
+        return Outcome(address, BAD_TOKEN, reason=str(bad))
     if done.purpose in DECISIONS:
         _acknowledge_decision(settings, list_address, done, person, parsed)
-    return f"250 2.0.0 Confirmé / confirmed: {done.outcome}"
+    return Outcome(address, CONFIRMED, reason=done.outcome)
 
 
 def _acknowledge_decision(settings: Settings, list_address: str, done: Confirmed, person: str,
@@ -252,16 +240,16 @@ def _acknowledge_decision(settings: Settings, list_address: str, done: Confirmed
     notices.send(settings, notice, [person])  # a moderator, proven by the token they spent
 
 
-def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> str:
-    """Answer one mail to a -join/-leave/-request address; returns the SMTP reply line."""
+def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> Outcome:
+    """Answer one mail to a -join/-leave/-request address."""
     local, _, domain = address.strip("<>").lower().rpartition("@")
     base, _, suffix = local.rpartition("-")
     list_address = f"{base}@{domain}"
     parsed = parse(raw)
     with session_scope(settings) as session:
         ml = find_list(session, list_address)
-        if ml is None or not answerable(raw, sender, ml):
-            return "250 2.0.0 Ignoré (message automatique) / ignored (automatic message)"
+        if ml is None or not notices.may_answer(raw, sender, ml):
+            return Outcome(address, IGNORED)
     # RFC 3834 §4: answer the envelope sender (the Return-Path), never the From, which
     # anyone may write; a request likewise concerns the envelope sender's own address
     person = sender.strip().strip("<>").lower()
@@ -269,7 +257,7 @@ def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> st
     secret = tokens.find_secret(parsed.subject + "\n" + parsed.body_text,
                                 answering=f"{parsed.in_reply_to} {parsed.references}")
     if secret:
-        return _answer_confirmation(settings, list_address, secret, parsed, raw, person,
+        return _answer_confirmation(settings, address, list_address, secret, parsed, raw, person,
                                     sender.strip("<>").lower())
     command, _ = read_command(parsed)
     command = ADDRESS_COMMANDS.get(suffix, command)
@@ -278,11 +266,11 @@ def handle(settings: Settings, raw: bytes, address: str, sender: str = "") -> st
         if command in ("subscribe", "unsubscribe"):
             request(settings, list_address, person, command, language, name,
                     in_reply_to=parsed.message_id)
-            return "250 2.0.0 Confirmation envoyée / confirmation sent"
+            return Outcome(address, CONFIRMATION_SENT)
     except Invalid:
-        return "250 2.0.0 Adresse invalide, ignorée / invalid address, ignored"
+        return Outcome(address, INVALID_ADDRESS)
     with session_scope(settings) as session:
         notice = notices.build(settings, "help", language, person, find_list(session, list_address),
                                in_reply_to=parsed.message_id)
     notices.answer(settings, notice, person)
-    return "250 2.0.0 Aide envoyée / help sent"
+    return Outcome(address, HELP_SENT)

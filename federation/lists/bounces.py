@@ -184,9 +184,9 @@ def _tell_owners(session: Session, settings: Settings, member: Member, why: str)
         log.warning("%s disabled on %s (%s); the list has no owner", member.email,
                     mailing_list.address, why)
         return
-    local, _, domain = mailing_list.address.partition("@")
+    domain = mailing_list.domain
     notice = EmailMessage()
-    notice["From"] = f"{local}-request@{domain}"
+    notice["From"] = mailing_list.role_address("request")
     notice["To"] = ", ".join(owners)
     notice["Subject"] = (f"[{mailing_list.name}] Distribution suspendue pour {member.email} "
                          f"/ delivery disabled")

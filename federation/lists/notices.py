@@ -13,12 +13,14 @@ import email.policy
 from email.message import EmailMessage
 from datetime import timezone
 from email.utils import format_datetime, formataddr, make_msgid
+import re
 
 from federation import queue
 from federation.lists import quotas, tokens
 from federation.storage.db import session_scope
 from federation.archive.enclosure import enclose
 from federation.archive.header_text import one_line
+from federation.archive.message import header_value
 from federation.storage.models import MailingList, utcnow
 from federation.settings import Settings
 
@@ -199,11 +201,28 @@ def word(key: str, language: str) -> str:
 
 def addresses(settings: Settings, mailing_list: MailingList) -> dict[str, str]:
     """The list's addresses and archive link, as text values for the notices."""
-    local, domain = mailing_list.local_part, mailing_list.domain
     return dict(name=mailing_list.name, address=mailing_list.address,
-                request=f"{local}-request@{domain}", join=f"{local}-join@{domain}",
-                leave=f"{local}-leave@{domain}", owner=f"{local}-owner@{domain}",
+                **{role: mailing_list.role_address(role)
+                   for role in ("request", "join", "leave", "owner")},
                 archive=f"{settings.base_url}/l/{mailing_list.address}/")
+
+
+# RFC 3834 §2 and long practice: never answer bulk, junk or other lists' traffic.
+_NO_ANSWER = re.compile(r"^\s*(bulk|junk|list)\b", re.IGNORECASE)
+
+
+def may_answer(raw: bytes, sender: str, mailing_list: MailingList) -> bool:
+    """RFC 3834 §2: never answer a null sender, automatic mail, bulk/list mail or our own."""
+    if not sender.strip("<>"):
+        return False
+    submitted = header_value(raw, "Auto-Submitted").split(";")[0].strip().lower()
+    if submitted not in ("", "no") or _NO_ANSWER.match(header_value(raw, "Precedence")):
+        return False
+    loop = header_value(raw, "X-Loop").lower()
+    return (f"<{mailing_list.list_id}>" not in header_value(raw, "List-Id")
+            and not any(address in loop
+                        for address in (mailing_list.role_address("request"),
+                                        mailing_list.address)))
 
 
 def build(settings: Settings, kind: str, language: str, to: str, mailing_list: MailingList,
@@ -217,9 +236,9 @@ def build(settings: Settings, kind: str, language: str, to: str, mailing_list: M
         subjects.append(subject.format(**values))
         bodies.append(body.format(**values))
     message = EmailMessage()
-    local, domain = mailing_list.local_part, mailing_list.domain
+    request = mailing_list.role_address("request")
     # Subjects embed the poster's (decoded) subject: one line each, never a new header
-    message["From"] = formataddr((one_line(mailing_list.name), f"{local}-request@{domain}"))
+    message["From"] = formataddr((one_line(mailing_list.name), request))
     message["To"] = one_line(to)
     message["Subject"] = one_line(" / ".join(subjects))
     message["Date"] = format_datetime(utcnow().replace(tzinfo=timezone.utc))
@@ -231,7 +250,7 @@ def build(settings: Settings, kind: str, language: str, to: str, mailing_list: M
         message["References"] = f"<{in_reply_to}>"
     message["Auto-Submitted"] = "auto-replied" if in_reply_to else "auto-generated"
     message["List-Id"] = f"{one_line(mailing_list.name)} <{mailing_list.list_id}>"
-    message["X-Loop"] = f"{local}-request@{domain}"
+    message["X-Loop"] = request
     message.set_content("\n\n-- English below / en anglais ci-dessous --\n\n".join(bodies)
                         if len(bodies) > 1 else bodies[0], cte="quoted-printable")
     message["Content-Language"] = ", ".join(languages)  # RFC 3282; after set_content clears it

@@ -66,6 +66,19 @@ class MailingList(Base):
         """The RFC 2919 List-Id: stable, globally unique, the key for loops and federation."""
         return f"{self.local_part}.{self.domain}"
 
+    def role_address(self, role: str) -> str:
+        """One of the list's role addresses (request, join, leave, owner, bounces)."""
+        return role_address(self.address, role)
+
+
+ROLES = ("request", "join", "leave", "owner", "bounces")
+
+
+def role_address(list_address: str, role: str) -> str:
+    """The address of a list's role, Mailman's way: semences-leave@lists.test."""
+    local, _, domain = list_address.partition("@")
+    return f"{local}-{role}@{domain}"
+
 
 @event.listens_for(MailingList.public, "set", active_history=True)
 def _visibility_changed(target: MailingList, value, oldvalue, _initiator) -> None:

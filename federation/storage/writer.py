@@ -4,7 +4,7 @@ Each durable commit costs an fsync, and SQLite has one writer. Concurrent SMTP s
 their work to one committer thread per process, which runs every waiting piece of work inside
 one transaction and commits once: each caller learns its own result (or exception) only after
 that commit, so a 250 still means "on disk". Work of the same kind is processed together
-(``batched``: one function sees the whole group, so storing and threading take a few
+(``submit``: one function sees the whole group, so storing and threading take a few
 statements for the group instead of a few per message); if that fails, the transaction is
 rolled back and each piece runs again alone in its own SAVEPOINT, so one bad message never
 costs the others their commit.
@@ -45,18 +45,14 @@ def _each(session: Session, works: list) -> list:
 
 def transaction(settings: Settings, work: Callable[[Session], T]) -> T:
     """Run ``work(session)`` in a committed write transaction and return its result."""
-    return batched(settings, _each, work)
-
-
-def batched(settings: Settings, process: Process, item) -> object:
-    """Have ``process(session, [item, …])`` run with other waiting items; return this item's
-    result once the transaction that holds it has committed (or raise its exception)."""
-    return submit(settings, process, item).result()
+    return submit(settings, _each, work).result()
 
 
 def submit(settings: Settings, process: Process, item) -> Future:
-    """Like ``batched``, without waiting: a Future of the item's result (an event loop awaits
-    it with ``asyncio.wrap_future`` instead of parking a thread on it).
+    """The one road into the committer: have ``process(session, [item, …])`` run with the
+    other waiting items; a Future of this item's result, resolved once the transaction that
+    holds it has committed (or of its exception). A thread waits with ``.result()``, an
+    event loop with ``asyncio.wrap_future``.
 
     In a process attached to a writer process (by the listener's pipes), batched work
     goes there; ``transaction`` work (closures, which cannot cross a pipe) commits here.

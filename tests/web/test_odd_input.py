@@ -40,7 +40,7 @@ VALID = {"slug": "lille", "address": "semences@lists.test", "message_id": "root-
 @pytest.fixture
 def client(lists):
     for name in ("root.eml", "reply-8bit-fr.eml"):
-        [outcome] = filing.receive(lists, (FIXTURES / name).read_bytes(),
+        [outcome] = filing.file_post(lists, (FIXTURES / name).read_bytes(),
                                    ["semences@lists.test"], sender="alice@example.org")
         assert outcome.accepted
     run_jobs(lists)

@@ -47,8 +47,8 @@ def post(settings, mid, subject, body, sender="alice@example.org", name="Alice M
     mail.set_content(body)
     if attachment:
         mail.add_attachment(attachment, maintype="text", subtype="plain", filename="numero.txt")
-    [outcome] = filing.receive(settings, mail.as_bytes(), [POST], sender)
-    assert outcome.accepted, outcome.reply
+    [outcome] = filing.file_post(settings, mail.as_bytes(), [POST], sender)
+    assert outcome.accepted, outcome
 
 
 @pytest.fixture

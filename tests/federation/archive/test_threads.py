@@ -9,8 +9,8 @@ from federation.storage.db import session_scope
 from federation.storage.models import Message, Thread
 from backends import FIXTURES
 def _post(settings, raw: bytes, to="semences@lists.test"):
-    outcome = filing.receive(settings, raw, [to])[0]
-    assert outcome.accepted, outcome.reply
+    outcome = filing.file_post(settings, raw, [to])[0]
+    assert outcome.accepted, outcome
     return outcome
 
 

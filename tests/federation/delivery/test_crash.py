@@ -300,8 +300,7 @@ def left_by_a_crash(settings, message_id: str, claimed: bool) -> int:
     (killed before the sending job ran) or claimed (killed in mid fan-out)."""
     raw = (f"From: alice@example.org\r\nTo: {POST}\r\nSubject: Panne\r\n"
            f"Message-ID: <{message_id}>\r\n\r\nCoupure de courant.\r\n").encode()
-    [outcome] = writer.batched(settings, filing.file_postings, filing.Posting(
-        settings, raw, (POST,), "alice@example.org", (POST,)))
+    [outcome] = filing.file_post_soon(settings, raw, [POST], "alice@example.org").result()
     with session_scope(settings) as session:
         message = session.get(Message, outcome.message_pk)
         assert deliveries.plan_message(session, message)

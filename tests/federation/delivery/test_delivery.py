@@ -243,7 +243,7 @@ def test_dkim_signature_covers_one_click_headers_and_verifies(lists, sink, tmp_p
     signing = dataclasses.replace(lists, dkim_selector="relais", dkim_key_path=str(key))
     add_members(lists, emails=["bob@example.net"])
     configure(lists, subject_prefix="[Semences]", footer="Pied")
-    filing.receive(signing, post(), ["semences@lists.test"], "alice@example.org")
+    filing.file_post(signing, post(), ["semences@lists.test"], "alice@example.org")
     run_jobs(signing)
     raw = sink.received[0].raw
     assert raw.startswith(b"DKIM-Signature:")
@@ -267,7 +267,7 @@ def test_without_relay_copies_land_in_the_maildir_outbox(sqlite_settings):
     import mailbox
     seed_lists(sqlite_settings)
     add_members(sqlite_settings, emails=["bob@example.net", "chloe@exemple.fr"])
-    filing.receive(sqlite_settings, post(), ["semences@lists.test"], "alice@example.org")
+    filing.file_post(sqlite_settings, post(), ["semences@lists.test"], "alice@example.org")
     box = mailbox.Maildir(sqlite_settings.outbox_dir, create=False)
     mails = sorted((message_from_bytes(box.get_bytes(k), policy=policy.default)
                     for k in box.keys()), key=lambda m: m["Delivered-To"])
@@ -282,7 +282,7 @@ def test_unreachable_relay_defers_then_cron_delivers(sqlite_settings, sink, tmp_
     add_members(sqlite_settings, emails=["bob@example.net"])
     dead = dataclasses.replace(sqlite_settings, relay_url="smtp://127.0.0.1:9",
                                delivery_backoff=(), retry_delays=(0, 0))
-    filing.receive(dead, post(), ["semences@lists.test"], "alice@example.org")
+    filing.file_post(dead, post(), ["semences@lists.test"], "alice@example.org")
     assert status_of(dead, "bob@example.net") == "deferred"
     alive = dataclasses.replace(dead, relay_url=f"smtp://127.0.0.1:{sink.port}")
     assert retries.retry_due(alive) == 1

@@ -20,7 +20,6 @@ from sqlalchemy import select, update
 from backends import FIXTURES, run_jobs
 from federation.lists import directory, membership
 from federation.ingest import filing, jobs, moderation
-from federation.storage import writer
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import Held, Member, Message, utcnow
@@ -108,8 +107,7 @@ def test_post_stored_while_the_pipeline_was_down_is_delivered_days_later(members
     # The 250 was given (the message committed) and the process died before the pipeline
     # ran; it comes back ten days later.
     raw = dated(now() - timedelta(days=10), "panne@example.org")
-    [outcome] = writer.batched(members, filing.file_postings, filing.Posting(
-        members, raw, (POST,), "alice@example.org", (POST,)))
+    [outcome] = filing.file_post_soon(members, raw, [POST], "alice@example.org").result()
     assert outcome.accepted and outcome.message_pk is not None
     with session_scope(members) as session:
         session.execute(update(Message).where(Message.id == outcome.message_pk)

@@ -10,6 +10,7 @@ from federation.ingest import filing
 from federation.storage.db import session_scope
 from federation.storage.models import Attachment, Message, Thread
 from backends import FIXTURES
+from mail.server import reply_line
 def _message(session, mid):
     return session.scalar(select(Message).where(Message.message_id == mid,
                                                 Message.ghost.is_(False)))
@@ -155,15 +156,15 @@ def test_loop_is_refused(send):
 
 def test_receive_reports_every_recipient(lists):
     raw = (FIXTURES / "root.eml").read_bytes()
-    outcomes = filing.receive(lists, raw, ["semences@lists.test", "nope@lists.test"])
-    assert [o.reply[:3] for o in outcomes] == ["250", "550"]
+    outcomes = filing.file_post(lists, raw, ["semences@lists.test", "nope@lists.test"])
+    assert [reply_line(o)[:3] for o in outcomes] == ["250", "550"]
 
 
 def test_concurrent_duplicates_store_one_copy(lists):
     from concurrent.futures import ThreadPoolExecutor
     raw = (FIXTURES / "root.eml").read_bytes()
     with ThreadPoolExecutor(8) as pool:
-        replies = list(pool.map(lambda _: filing.receive(lists, raw, ["semences@lists.test"])[0],
+        replies = list(pool.map(lambda _: filing.file_post(lists, raw, ["semences@lists.test"])[0],
                                 range(8)))
     assert all(r.accepted for r in replies)
     with session_scope(lists) as session:

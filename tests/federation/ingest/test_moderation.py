@@ -9,7 +9,7 @@ from email.utils import format_datetime
 from sqlalchemy import func, select
 
 from federation.lists import directory, membership
-from federation.ingest import moderation
+from federation.ingest import holding
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import Ban, Held, Message
@@ -131,11 +131,11 @@ def test_moderated_and_announce_lists(send, lists):
 
 def test_emergency_moderation_holds_even_on_an_open_list(send, lists):
     with session_scope(lists) as session:
-        moderation.set_emergency(session, find_list(session, POST), True)
+        holding.set_emergency(session, find_list(session, POST), True)
     assert "held" in send(members_fixture("non-member-post.eml"), sender="bob@example.net")[1]
     assert held_rows(lists)[0].reason == "emergency"
     with session_scope(lists) as session:
-        moderation.set_emergency(session, find_list(session, POST), False)
+        holding.set_emergency(session, find_list(session, POST), False)
     raw = members_fixture("non-member-post.eml").replace(b"tomates-1", b"tomates-9")
     assert "archived" in send(raw, sender="bob@example.net")[1]
 

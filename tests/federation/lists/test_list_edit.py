@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from federation.lists import directory, membership
-from federation.ingest import moderation
+from federation.ingest import holding
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.errors import Invalid
@@ -124,8 +124,8 @@ def test_every_list_setting_is_reachable(lists):
     off = relais(lists, "list", "edit", POST, "--no-emergency-moderation")
     assert off.exit_code == 0 and "emergency" in off.output
     with session_scope(lists) as session:
-        assert not moderation.under_emergency(session, find_list(session, POST))
-        moderation.set_emergency(session, find_list(session, POST), True)
+        assert not holding.under_emergency(session, find_list(session, POST))
+        holding.set_emergency(session, find_list(session, POST), True)
     same = relais(lists, "list", "edit", POST, "--emergency-moderation")
     assert "nothing changed" in same.output
 

@@ -31,7 +31,7 @@ SEEDS = ("La grainothèque est presque vide : qui a des semences paysannes de to
 
 def deliver(settings, raw: bytes, to: str = "semences@lists.test") -> None:
     """Archive through the real ingest path, then run the queued pipeline jobs."""
-    outcomes = filing.receive(settings, raw, [to], sender="alice@example.org")
+    outcomes = filing.file_post(settings, raw, [to], sender="alice@example.org")
     assert all(o.accepted for o in outcomes), outcomes
     run_jobs(settings)
 
