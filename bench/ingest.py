@@ -42,15 +42,21 @@ def _relais(env: dict, *args: str, **kwargs):
                           check=True, capture_output=True, **kwargs)
 
 
-def _wait_port(port: int, timeout: float = 30.0) -> None:
+def _wait_ready(port: int, web_port: int | None, timeout: float = 30.0) -> None:
+    """Until the listener greets (220) and, for ``relais serve``, the web archive answers:
+    start-up is not part of the figure."""
+    import urllib.request
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
+            with smtplib.SMTP("127.0.0.1", port, timeout=5) as smtp:
+                smtp.noop()
+            if web_port is not None:
+                urllib.request.urlopen(f"http://127.0.0.1:{web_port}/", timeout=5).close()
+            return
         except OSError:
             time.sleep(0.1)
-    raise RuntimeError("SMTP listener did not start")
+    raise RuntimeError("relais did not start")
 
 
 def bare_parse_rate(raws: list[bytes]) -> float:
@@ -117,8 +123,9 @@ def run_once(raws: list[bytes], args) -> tuple[float, float, float]:
     """One run in a fresh database: (archived msg/s, bare parse msg/s, pipeline lag s)."""
     with tempfile.TemporaryDirectory() as tmp:
         port = _free_port()
+        web_port = _free_port()
         env = dict(os.environ, RELAIS_DATA_DIR=tmp, RELAIS_SMTP_PORT=str(port),
-                   RELAIS_WEB_PORT=str(_free_port()), RELAIS_MAIL_DOMAIN="bench.test",
+                   RELAIS_WEB_PORT=str(web_port), RELAIS_MAIL_DOMAIN="bench.test",
                    PYTHONPATH=str(ROOT))
         env.pop("REDIS_URL", None)
         database_url = args.database_url or f"sqlite:///{tmp}/relais.sqlite3"
@@ -134,7 +141,7 @@ def run_once(raws: list[bytes], args) -> tuple[float, float, float]:
         server = subprocess.Popen(command, env=env, cwd=ROOT,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            _wait_port(port)
+            _wait_ready(port, web_port if args.serve else None)
             parse_before = bare_parse_rate(raws)
             seconds, accepted = send_all(port, raws, args.connections, "bench@bench.test")
             sent = time.perf_counter()
