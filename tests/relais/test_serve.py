@@ -113,13 +113,17 @@ def test_serve_archives_in_a_writer_process_apart_from_the_listener(serving):
     assert len(descendants(process.pid)) >= 3
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_serve_stops_with_all_its_children(serving, signum):
+@pytest.mark.parametrize("signum, group", [(signal.SIGTERM, False), (signal.SIGINT, False),
+                                           (signal.SIGINT, True)])  # the last: Ctrl-C
+def test_serve_stops_with_all_its_children(serving, signum, group):
     process, addresses, log = serving
     fetch(*addresses["Web archive"], "/")
     children = descendants(process.pid)
-    process.send_signal(signum)
-    process.wait(TIMEOUT)
+    if group:
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
+    assert process.wait(TIMEOUT) == 0
     deadline = time.monotonic() + 10
     alive = children
     while alive and time.monotonic() < deadline:
