@@ -1,10 +1,11 @@
 """Ingest benchmark: the shared corpus over SMTP with 8 concurrent connections.
 
-    .venv/bin/python bench/ingest.py [--n 2000] [--connections 8] [--database-url URL]
+    .venv/bin/python bench/ingest.py [--n 2000] [--connections 8] [--database-url URL] [--serve]
 
 Prints, for each of --repeat runs in a fresh database, messages archived per second (answered
 250: the SMTP hop, parsing, rules, storage, JWZ threading, the search index and a durable
-commit; the listener is a separate `relais smtp` process on the embedded defaults), the bare
+commit; the listener is a separate `relais smtp` process on the embedded defaults, or
+`relais serve` with --serve: what `make run` starts, web server and schedule included), the bare
 `email.message_from_bytes(raw, policy=default)` parse rate of the same corpus in this process
 (measured just before and just after, averaged), their ratio (target: at least 0.40), and how
 long after the last 250 the after-commit pipeline (theme tagging, delivery) had caught up;
@@ -41,15 +42,21 @@ def _relais(env: dict, *args: str, **kwargs):
                           check=True, capture_output=True, **kwargs)
 
 
-def _wait_port(port: int, timeout: float = 30.0) -> None:
+def _wait_ready(port: int, web_port: int | None, timeout: float = 30.0) -> None:
+    """Until the listener greets (220) and, for ``relais serve``, the web archive answers:
+    start-up is not part of the figure."""
+    import urllib.request
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
+            with smtplib.SMTP("127.0.0.1", port, timeout=5) as smtp:
+                smtp.noop()
+            if web_port is not None:
+                urllib.request.urlopen(f"http://127.0.0.1:{web_port}/", timeout=5).close()
+            return
         except OSError:
             time.sleep(0.1)
-    raise RuntimeError("SMTP listener did not start")
+    raise RuntimeError("relais did not start")
 
 
 def bare_parse_rate(raws: list[bytes]) -> float:
@@ -116,8 +123,10 @@ def run_once(raws: list[bytes], args) -> tuple[float, float, float]:
     """One run in a fresh database: (archived msg/s, bare parse msg/s, pipeline lag s)."""
     with tempfile.TemporaryDirectory() as tmp:
         port = _free_port()
+        web_port = _free_port()
         env = dict(os.environ, RELAIS_DATA_DIR=tmp, RELAIS_SMTP_PORT=str(port),
-                   RELAIS_MAIL_DOMAIN="bench.test", PYTHONPATH=str(ROOT))
+                   RELAIS_WEB_PORT=str(web_port), RELAIS_MAIL_DOMAIN="bench.test",
+                   PYTHONPATH=str(ROOT))
         env.pop("REDIS_URL", None)
         database_url = args.database_url or f"sqlite:///{tmp}/relais.sqlite3"
         if args.database_url:
@@ -126,13 +135,13 @@ def run_once(raws: list[bytes], args) -> tuple[float, float, float]:
         _relais(env, "init")
         _relais(env, "assembly", "add", "lyon", "--name", "Lyon")
         _relais(env, "list", "add", "bench", "--assembly", "lyon")
-        command = [sys.executable, "-m", "relais.cli", "smtp"]
+        command = [sys.executable, "-m", "relais.cli", "serve" if args.serve else "smtp"]
         if args.processes:
             command += ["--processes", str(args.processes)]
         server = subprocess.Popen(command, env=env, cwd=ROOT,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            _wait_port(port)
+            _wait_ready(port, web_port if args.serve else None)
             parse_before = bare_parse_rate(raws)
             seconds, accepted = send_all(port, raws, args.connections, "bench@bench.test")
             sent = time.perf_counter()
@@ -153,11 +162,14 @@ def main() -> None:
                         help="a PostgreSQL database to empty and use for each run")
     parser.add_argument("--processes", type=int, default=0,
                         help="listener processes (relais smtp --processes; default: its own)")
+    parser.add_argument("--serve", action="store_true",
+                        help="drive `relais serve` (make run) instead of `relais smtp`")
     parser.add_argument("--repeat", type=int, default=3, help="runs; the median is reported")
     args = parser.parse_args()
     raws = messages(corpus_path(args.n), crlf=True)
     print(f"corpus: {len(raws)} messages, {args.connections} connections, "
-          f"database: {args.database_url or 'embedded SQLite'}")
+          f"database: {args.database_url or 'embedded SQLite'}, "
+          f"relais {'serve' if args.serve else 'smtp'}, code: {ROOT}")
     ratios = []
     for number in range(1, args.repeat + 1):
         archived_rate, parse_rate, lag = run_once(raws, args)
@@ -166,7 +178,8 @@ def main() -> None:
               f"(email.message_from_bytes, policy=default) {parse_rate:.0f} msg/s; "
               f"ratio {ratios[-1]:.2f}; pipeline (themes, delivery) done {lag:.1f} s "
               f"after the last 250")
-    print(f"median ratio archived/parse: {statistics.median(ratios):.2f} (target >= 0.40)")
+    target = 0.30 if args.serve else 0.40
+    print(f"median ratio archived/parse: {statistics.median(ratios):.2f} (target >= {target:.2f})")
 
 
 if __name__ == "__main__":

@@ -233,34 +233,53 @@ def _serve(settings: Settings, lmtp: bool, sock: socket.socket | None = None) ->
         running.stop()
 
 
-def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
-                processes: int = 1) -> None:
-    """Serve SMTP (or LMTP) in the foreground until interrupted (``relais smtp``).
+def bind(host: str, port: int, processes: int = 1) -> socket.socket:
+    """The listening socket of ``run_forever``, bound before any fork (port 0: the OS's
+    choice, read back with ``getsockname``).
 
-    The parent binds the socket, then forks one writer process, which owns the database's
-    write path (group commits, threading, indexing), and ``processes`` listener processes
-    sharing the socket (prefork, as Postfix runs many smtpd), which speak SMTP and parse,
-    and hand each message to the writer over a pipe. Each has its own interpreter lock, so
-    protocol, parsing and storage use separate cores. ``settings_for(n)`` gives listener
-    n's settings (listener 0 also recovers unfinished work; -1: the parent and the writer).
-    SIGTERM or Ctrl-C stops them all; if one of them dies the others are stopped too, and
-    the exit status says so (a process manager starts ``relais smtp`` again): a message
-    in flight then gets a 451 and its sender tries again.
+    With several listeners each gets a socket of its own on the same port (SO_REUSEPORT),
+    so the kernel spreads connections evenly, where one shared socket goes to whichever
+    wakes first; this one is then bound, never listening: it reserves the port and tells it.
     """
-    first = settings_for(-1)  # host, port, database: nothing opened before the forks
-    # Each listener gets a socket of its own on the same port (SO_REUSEPORT), so the kernel
-    # spreads connections evenly, where one shared socket goes to whichever wakes first.
-    # The parent's is bound, never listening: it reserves the port and tells it.
-    reuse = processes > 1 and hasattr(socket, "SO_REUSEPORT")
     family, _type, _proto, _name, address = socket.getaddrinfo(
-        first.smtp_host, first.smtp_port, type=socket.SOCK_STREAM)[0]
+        host, port, type=socket.SOCK_STREAM)[0]
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    if reuse:
+    if processes > 1 and hasattr(socket, "SO_REUSEPORT"):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind(address)
-    if not reuse:
+    if not _reuses_port(sock):
         sock.listen(256)
+    return sock
+
+
+def _reuses_port(sock: socket.socket) -> bool:
+    return hasattr(socket, "SO_REUSEPORT") and bool(
+        sock.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT))
+
+
+def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
+                processes: int = 1, sock: socket.socket | None = None,
+                companions: dict[str, Callable[[], None]] | None = None) -> None:
+    """Serve SMTP (or LMTP) in the foreground until interrupted (``relais smtp``, and the
+    mail side of ``relais serve``).
+
+    The parent binds the socket (or takes ``sock`` from ``bind``), then forks one writer
+    process, which owns the database's write path (group commits, threading, indexing), and
+    ``processes`` listener processes sharing the socket (prefork, as Postfix runs many
+    smtpd), which speak SMTP and parse, and hand each message to the writer over a pipe.
+    Each has its own interpreter lock, so protocol, parsing and storage use separate cores.
+    ``settings_for(n)`` gives listener n's settings (listener 0 also recovers unfinished
+    work; -1: the parent and the writer). ``companions`` are more children to run beside
+    them (``relais serve``'s web server), by name. SIGTERM or Ctrl-C stops them all; if one
+    of them dies the others are stopped too, and the exit status says so (a process manager
+    starts ``relais smtp`` again): a message in flight then gets a 451 and its sender tries
+    again.
+    """
+    first = settings_for(-1)  # host, port, database: nothing opened before the forks
+    if sock is None:
+        sock = bind(first.smtp_host, first.smtp_port, processes)
+    reuse = _reuses_port(sock)
     channels = [multiprocessing.Pipe() for _ in range(processes)]
     children: dict[int, str] = {}
     stopping = False
@@ -292,6 +311,12 @@ def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
             _serve(sock_settings, lmtp, own)
         return body
 
+    def companion(body: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            sock.close()
+            body()
+        return run
+
     def stop(_signum=None, _frame=None) -> None:
         nonlocal stopping
         stopping = True
@@ -302,9 +327,11 @@ def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
     spawn("writer", lambda: (sock.close(), pipes.serve(first, [a for a, _b in channels])))
     for index in range(processes):
         spawn(f"listener {index}", listener(index))
+    for name, body in (companions or {}).items():
+        spawn(name, companion(body))
     signal.signal(signal.SIGTERM, stop)
-    log.info("%d %s listener(s) and a writer on %s:%s", processes, "LMTP" if lmtp else "SMTP",
-             first.smtp_host, sock.getsockname()[1])
+    log.info("%d %s listener(s) and a writer on %s", processes, "LMTP" if lmtp else "SMTP",
+             address_of(sock))
     failed = False
     try:
         while children:
@@ -324,3 +351,9 @@ def run_forever(settings_for: Callable[[int], Settings], lmtp: bool = False,
                 os.waitpid(pid, 0)
     if failed:
         sys.exit(1)
+
+
+def address_of(sock: socket.socket) -> str:
+    """host:port a socket is bound to ([host]:port for IPv6), as a sender would dial it."""
+    host, port = sock.getsockname()[:2]
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"

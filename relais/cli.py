@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
 from pathlib import Path
 
 import click
@@ -20,13 +19,10 @@ def _settings() -> Settings:
     return Settings.from_env().with_secret()
 
 
-def _server_settings(recover: bool = True, embedded: bool = False) -> Settings:
+def _server_settings(recover: bool = True) -> Settings:
     """Settings for long-running processes: without Redis, jobs go to a background thread,
     and the pipeline is re-queued for any message a previous run archived but never finished,
     and the sending of every copy a previous run planned but never sent.
-
-    ``embedded`` (``relais serve`` without Redis) is the only process that sends: any copy
-    still claimed was claimed by a run that died, and is handed back at once.
     """
     from dataclasses import replace
     from federation import queue
@@ -36,11 +32,6 @@ def _server_settings(recover: bool = True, embedded: bool = False) -> Settings:
     if not settings.redis_url:
         settings = replace(settings, background_jobs=True)
     if recover:
-        if embedded and not settings.redis_url:
-            from federation.delivery import deliveries
-            from federation.storage.models import utcnow
-            with session_scope(settings) as session:
-                deliveries.release(session, utcnow())
         jobs.recover(settings)
         queue.enqueue(settings, retries.retry_due, 0.0)
     return settings
@@ -64,24 +55,38 @@ def init() -> None:
 
 
 @main.command()
-def serve() -> None:
-    """Web + SMTP + jobs + scheduled tasks in one process (the embedded default)."""
+@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
+              help="SMTP listener processes sharing the port (one writer process serves them).")
+def serve(processes: int) -> None:
+    """Web + SMTP + jobs + scheduled tasks (the embedded default): the listener and writer
+    processes of 'relais smtp', and a web server (waitress) that also runs the schedule."""
+    from federation.storage import db
     from mail import server
-    from relais import schedule
-    from web import create_app
-    schema.upgrade(_settings())
-    settings = _server_settings(embedded=True)
-    running = server.Running(settings).start()
-    click.echo(f"SMTP listener on {running.host}:{running.port}")
-    threading.Thread(target=schedule.run_forever, args=(settings,), daemon=True,
-                     name="relais-cron").start()
-    app = create_app(settings)
-    click.echo(f"Web archive on {settings.base_url}/")
-    try:
-        app.run(host=settings.web_host, port=settings.web_port, threaded=True,
-                use_reloader=False)
-    finally:
-        running.stop()
+    from relais import embedded
+    settings = _settings()
+    schema.upgrade(settings)
+    if not settings.redis_url:
+        # Without Redis this command is the only sender: a copy still claimed was claimed
+        # by a run that died, and is handed back at once, before any process starts sending.
+        from federation.delivery import deliveries
+        from federation.storage.models import utcnow
+        with session_scope(settings) as session:
+            deliveries.release(session, utcnow())
+    db.dispose(settings)  # nothing open across the forks: each process opens its own
+    smtp_socket = server.bind(settings.smtp_host, settings.smtp_port, processes)
+    web_socket = embedded.bind(settings)
+    click.echo(f"SMTP listener on {server.address_of(smtp_socket)}")
+    click.echo(f"Web archive on {embedded.url_of(web_socket)} (links say {settings.base_url}/)")
+
+    def settings_for(index: int) -> Settings:
+        # -1: the parent and the writer; listener 0 recovers unfinished work for everyone
+        return _server_settings(recover=index == 0) if index >= 0 else settings
+
+    def web() -> None:
+        embedded.serve(_server_settings(recover=False), web_socket)
+
+    server.run_forever(settings_for, processes=processes, sock=smtp_socket,
+                       companions={"web": web})
 
 
 @main.command()
@@ -116,7 +121,10 @@ def smtp(lmtp: bool, processes: int) -> None:
         # -1: the prefork parent, which only binds; 0 recovers unfinished work for everyone
         return _server_settings(recover=index == 0) if index >= 0 else _settings()
 
-    server.run_forever(settings_for, lmtp=lmtp, processes=processes)
+    first = _settings()
+    sock = server.bind(first.smtp_host, first.smtp_port, processes)
+    click.echo(f"{'LMTP' if lmtp else 'SMTP'} listener on {server.address_of(sock)}")
+    server.run_forever(settings_for, lmtp=lmtp, processes=processes, sock=sock)
 
 
 @main.command()

@@ -79,10 +79,9 @@ def process_message(settings: Settings, message_pk: int) -> None:
 def process_messages(settings: Settings, message_pks: list[int]) -> None:
     """Run the pipeline on a batch (bulk import), one transaction for the batch.
 
-    Messages already processed are skipped, so a re-queued job changes nothing. A step marked
-    ``per_thread`` (theme tagging looks at the whole thread) runs once per thread of the batch,
-    on its newest message, instead of once per message: an mbox import stays linear. The
-    fan-out is planned in the transaction that marks the batch processed, and its sending
+    Messages already processed are skipped, so a re-queued job changes nothing. The steps
+    run through ``pipeline.run`` (a step for the whole thread once per thread of the
+    batch). The fan-out is planned in the transaction that marks the batch processed, and its sending
     queued once that has committed.
     """
     with session_scope(settings) as session:
@@ -97,12 +96,7 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
         held = list(session.scalars(select(Thread).where(Thread.id.in_(thread_ids))  # noqa: F841
                                     .options(joinedload(Thread.mailing_list)))) \
             if thread_ids else []
-        last_of_thread = {m.thread_id: m.id for m in messages}
-        for message in messages:
-            newest = last_of_thread.get(message.thread_id) == message.id
-            for step in pipeline.PIPELINE:
-                if newest or not getattr(step, "per_thread", False):
-                    step(session, settings, message)
+        pipeline.run(session, settings, messages)
         done = [m.id for m in messages]
         for start in range(0, len(done), MAX_BATCH):  # one statement, not one per message
             session.execute(update(Message).where(Message.id.in_(done[start:start + MAX_BATCH]))
@@ -110,7 +104,7 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
         for message in messages:
             set_committed_value(message, "processed", True)
         planned = pipeline.planned(session)
-    for pk in planned:  # committed: the rows wait for mail.delivery, which claims them
+    for pk in planned:  # committed: the rows wait for the "fan_out" job, which claims them
         queue.enqueue(settings, "fan_out", pk)
 
 

@@ -2,11 +2,15 @@
 
 ``ARCHIVE_STEPS`` run inside the storing transaction, so a message is threaded (and
 searchable) the moment its 250 is sent; each takes the whole batch stored by that transaction
-(``threads.Filed`` items, in arrival order). ``PIPELINE`` runs after commit, as a job, one
-message at a time, in the transaction that marks the message processed. Both can be replayed
-over the whole archive (``relais reindex``): raw bytes are the truth.
+(``threads.Filed`` items, in arrival order). ``PIPELINE`` runs after commit, as a job, over a
+batch of messages (``run``), in the transaction that marks them processed; each ``Step``
+says when it runs. Both can be replayed over the whole archive (``relais reindex``): raw
+bytes are the truth.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
 
 from sqlalchemy.orm import Session
 
@@ -32,17 +36,26 @@ def plan_delivery(session: Session, settings: Settings, message: Message) -> Non
     It is the one that marks the message processed, so a crash leaves neither or both: an
     unprocessed message is run again (``jobs.recover``), planned rows wait for a sender.
     Only posts are delivered (``Message.posted``), never an import, and never a replay
-    (``replay = False``). The caller queues the sending (the "fan_out" job) once
+    (``replay=False`` below). The caller queues the sending (the "fan_out" job) once
     the transaction has committed, so it never waits on it (SQLite has a single writer).
     """
     if deliveries.plan_message(session, message):
         session.info.setdefault(PLANNED, []).append(message.id)
 
 
-plan_delivery.replay = False
+@dataclass(frozen=True)
+class Step:
+    """An after-commit step, ``function(session, settings, message)``, and when it runs."""
+
+    function: Callable[[Session, Settings, Message], None]
+    # it looks at the whole thread: in a batch, once per thread, on its newest message
+    per_thread: bool = False
+    # run again by ``relais reindex``; delivery never is (members are not mailed twice)
+    replay: bool = True
+
 
 ARCHIVE_STEPS = (attach_threads, search.index_all)
-PIPELINE: tuple = (tagging.tag, plan_delivery)
+PIPELINE = (Step(tagging.tag, per_thread=True), Step(plan_delivery, replay=False))
 
 
 def archive_steps(session: Session, settings: Settings, filed: list[threads.Filed]) -> None:
@@ -52,10 +65,21 @@ def archive_steps(session: Session, settings: Settings, filed: list[threads.File
             step(session, settings, filed)
 
 
-def run(session: Session, settings: Settings, message: Message) -> None:
-    """Run the after-commit pipeline on one message."""
-    for step in PIPELINE:
-        step(session, settings, message)
+def run(session: Session, settings: Settings, messages: list[Message],
+        replay: bool = False) -> None:
+    """Run the after-commit pipeline on a batch of messages, in arrival order (jobs, and
+    ``relais reindex`` with ``replay``, which skips the steps that must not run twice).
+
+    A ``per_thread`` step runs once per thread of the batch, on its newest message, instead
+    of once per message: an mbox import stays linear.
+    """
+    steps = [step for step in PIPELINE if step.replay or not replay]
+    last_of_thread = {message.thread_id: message.id for message in messages}
+    for message in messages:
+        newest = last_of_thread[message.thread_id] == message.id
+        for step in steps:
+            if newest or not step.per_thread:
+                step.function(session, settings, message)
 
 
 def planned(session: Session) -> list[int]:

@@ -162,28 +162,12 @@ def _restore(session: Session, corrections: list[Correction]) -> None:
     session.flush()
 
 
-def _replayable() -> list:
-    """The pipeline steps a replay may run (never delivery: members are not mailed again)."""
-    return [step for step in pipeline.PIPELINE if getattr(step, "replay", True)]
-
-
-def _per_thread(step) -> bool:
-    return getattr(step, "per_thread", False)
-
-
 def _replay_pipeline(session: Session, settings: Settings, order: list[int], batch: int) -> None:
-    """Run the replayable steps in arrival order; a per-thread step once, on its last message."""
-    steps = _replayable()
-    thread_of = dict(session.execute(select(Message.id, Message.thread_id)
-                                     .where(Message.ghost.is_(False))).all())
-    last_of_thread = {thread_of.get(pk): pk for pk in order}
+    """Run the replayable pipeline steps in arrival order, through the one driver (a
+    per-thread step once per thread of each batch: it reads the whole, rebuilt thread)."""
     for pks in chunks(order, batch):
         found = {m.id: m for m in session.scalars(
             select(Message).options(undefer(Message.body_text)).where(Message.id.in_(pks)))}
-        for message in (found[pk] for pk in pks if pk in found):
-            last = last_of_thread.get(message.thread_id) == message.id
-            for step in steps:
-                if last or not _per_thread(step):
-                    step(session, settings, message)
+        pipeline.run(session, settings, [found[pk] for pk in pks if pk in found], replay=True)
         session.flush()
         session.expunge_all()

@@ -1,7 +1,7 @@
 """Replay the derived steps over the whole archive: raw bytes are the truth (public-inbox).
 
-Each step is idempotent, so replaying changes nothing that is already right. Steps marked
-``replay = False`` (delivery: a replay must never mail members again) are skipped.
+Each step is idempotent, so replaying changes nothing that is already right. Steps whose
+``Step`` says ``replay=False`` (delivery: a replay must never mail members again) are skipped.
 """
 from __future__ import annotations
 
@@ -25,7 +25,6 @@ def _filed(message: Message) -> Filed:
 
 def run(settings: Settings, batch: int = 500) -> int:
     """Replay ARCHIVE_STEPS and the replayable PIPELINE steps on every message, oldest first."""
-    steps = [step for step in pipeline.PIPELINE if getattr(step, "replay", True)]
     done, last_id = 0, 0
     while True:
         with session_scope(settings) as session:
@@ -37,8 +36,6 @@ def run(settings: Settings, batch: int = 500) -> int:
                 return done
             pipeline.archive_steps(session, settings, [_filed(m) for m in messages])
             session.expire_all()  # threading wrote with Core: reload what the steps read
-            for message in messages:
-                for step in steps:
-                    step(session, settings, message)
+            pipeline.run(session, settings, messages, replay=True)
             last_id = messages[-1].id
             done += len(messages)

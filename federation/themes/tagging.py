@@ -291,9 +291,6 @@ def tag(session: Session, settings: Settings, message: Message) -> None:
             tag_thread(session, settings, thread, _session_context(session, settings))
 
 
-tag.per_thread = True  # in a batch, tagging the thread once (after its last message) is enough
-
-
 def retag(settings: Settings, batch: int = 500) -> int:
     """Replay tagging over every thread of the archive; returns the number of threads."""
     with session_scope(settings) as session:
