@@ -32,7 +32,7 @@ OWNERS = {
     "alembic": {"federation/storage/schema.py", "federation/storage/migrations/"},
     "sklearn": {"federation/themes/classifier.py"},
     "dkim": {"mail/dkim.py"},
-    "dns": {"federation/delivery/dmarc.py"},
+    "dns": {"mail/resolver.py"},
     "tldextract": {"federation/delivery/dmarc.py"},
     "flufl": {"federation/lists/bounces.py"},
     "flask_wtf": {"web/forms.py"},

@@ -3,8 +3,10 @@
 When the author's domain publishes ``p=reject`` or ``p=quarantine``, a list that adds a
 subject tag or a footer breaks the author's DKIM signature, and receivers would refuse the
 copies. The list then sends From "Name via List" <list address> (Sympa's and Mailman's
-``munge_from``). Look-ups go through dnspython with a short timeout and an in-memory cache
-(positive and negative); a failed look-up means "no policy" and never blocks delivery.
+``munge_from``). TXT look-ups go through the resolver the composition root gives
+(``use_system_resolver``: dnspython in ``mail/resolver.py``, with a short timeout), behind an
+in-memory cache (positive and negative); a failed look-up means "no policy" and never blocks
+delivery.
 The organisational domain comes from the Public Suffix List bundled with tldextract:
 nothing is downloaded at run time.
 """
@@ -17,8 +19,6 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-import dns.exception
-import dns.resolver
 import tldextract
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,11 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _CACHE: dict[str, tuple[float, "Policy | None"]] = {}
 _LOCK = threading.Lock()
 _RESOLVER: list[Resolver] = []  # the look-up ``use_resolver`` set; empty: the system's DNS
+_SYSTEM: list[Resolver] = []  # the system's DNS, given by the composition root
+
+
+class LookupFailed(Exception):
+    """A TXT look-up that got no answer (time-out, server failure): treated as no policy."""
 
 
 @dataclass(frozen=True)
@@ -51,15 +56,6 @@ def organisational_domain(domain: str) -> str:
     if found.domain and found.suffix:
         return f"{found.domain}.{found.suffix}"
     return domain
-
-
-def resolve_txt(name: str) -> list[str]:
-    """TXT strings at ``name`` from the system's resolvers, within TIMEOUT seconds."""
-    try:
-        answer = dns.resolver.resolve(name, "TXT", lifetime=TIMEOUT)
-    except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer):
-        return []
-    return [b"".join(record.strings).decode("utf-8", "replace") for record in answer]
 
 
 def parse_record(text: str) -> Policy | None:
@@ -93,7 +89,7 @@ def _cached(domain: str, resolver: Resolver) -> Policy | None:
     try:
         policy = _record_at(domain, resolver)
         ttl = TTL if policy else NEGATIVE_TTL
-    except (dns.exception.DNSException, OSError, TimeoutError, ValueError) as error:
+    except (LookupFailed, OSError, TimeoutError, ValueError) as error:
         log.warning("DMARC look-up for %s failed (%s): treated as no policy", domain, error)
         policy, ttl = None, FAILURE_TTL
     with _LOCK:
@@ -103,7 +99,9 @@ def _cached(domain: str, resolver: Resolver) -> Policy | None:
 
 def lookup(domain: str, resolver: Resolver | None = None) -> Policy | None:
     """The policy that applies to mail From ``domain`` (the organisational record's sp= for subdomains)."""
-    resolver = resolver or (_RESOLVER[0] if _RESOLVER else resolve_txt)
+    resolver = resolver or (_RESOLVER or _SYSTEM or [None])[0]
+    if resolver is None:  # no DNS given (a bare test): no policy known
+        return None
     domain = domain.strip().rstrip(".").lower()
     policy = _cached(domain, resolver)
     if policy is not None:
@@ -119,6 +117,11 @@ def forget() -> None:
     """Empty the cache (tests; a changed record)."""
     with _LOCK:
         _CACHE.clear()
+
+
+def use_system_resolver(resolver: Resolver) -> None:
+    """The look-up to use when no test has set one (the composition root gives DNS)."""
+    _SYSTEM[:] = [resolver]
 
 
 def use_resolver(resolver: Resolver | None) -> None:
