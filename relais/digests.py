@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from federation import queue
 from federation.delivery import subscriptions as subscriptions, digests
 from federation.storage.db import session_scope
-from federation.delivery.digests import DigestIssue, DigestSubscriber
+from federation.storage.models import DigestIssue, DigestSubscriber
 from federation.settings import Settings
 from feeds import digest as rendering
 from mail import outgoing

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from federation.delivery import digests
 from federation.archive import search
-from federation.delivery.deliveries import Delivery
+from federation.storage.models import Delivery
 from federation.lists.directory import find_list
 from federation.errors import Invalid
 from federation.storage.models import Attachment, Held, Message, Thread, utcnow

@@ -12,39 +12,16 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import (DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, or_,
-                        select, update)
+from sqlalchemy import (or_, select, update)
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Session
 
-from federation.storage.models import Base, MailingList, Member, Message, utcnow
+from federation.storage.models import Delivery, MailingList, Member, Message, utcnow
 
 # A claimed row whose job died is handed out again after this long (at-least-once beats
 # never; the window keeps duplicates rare).
 STALE_CLAIM = timedelta(hours=1)
 _CHUNK = 500
-
-
-class Delivery(Base):
-    """One recipient's copy of one message (kind "message") or digest issue (kind "digest")."""
-
-    __tablename__ = "deliveries"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    list_id: Mapped[int] = mapped_column(ForeignKey("lists.id"))
-    kind: Mapped[str] = mapped_column(String(8))
-    ref_id: Mapped[int] = mapped_column(Integer)
-    email: Mapped[str] = mapped_column(String(254))
-    status: Mapped[str] = mapped_column(String(12), default="pending")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    claim: Mapped[str] = mapped_column(String(32), default="")
-    claimed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    error: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-    __table_args__ = (UniqueConstraint("kind", "ref_id", "email", name="uq_deliveries_ref_email"),
-                      Index("ix_deliveries_status_next", "status", "next_attempt_at"),
-                      Index("ix_deliveries_claim", "claim"))
 
 
 def recipients(session: Session, mailing_list: MailingList, mode: str,

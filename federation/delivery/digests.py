@@ -14,12 +14,11 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from sqlalchemy import (Boolean, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, func,
-                        select)
-from sqlalchemy.orm import Mapped, Session, mapped_column, undefer
+from sqlalchemy import (func, select)
+from sqlalchemy.orm import Session, undefer
 
 from federation.reading.addresses import obfuscate
-from federation.storage.models import Base, MailingList, Message, Theme, Thread, ThreadTheme, utcnow
+from federation.storage.models import DigestIssue, MailingList, Message, Theme, Thread, ThreadTheme, utcnow
 
 PERIODS = {"day": timedelta(days=1), "week": timedelta(weeks=1)}
 NEW_PER_GROUP = 10
@@ -31,53 +30,6 @@ _EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[^@\s<>\"]{1,190}\.[^@\s<>\"]{2,}$")
 
 class Invalid(ValueError):
     """A subscription request or a signed link that cannot be honoured; str() says why."""
-
-
-class DigestIssue(Base):
-    """One issue: its period, its public slug ("2025-03-10" or "2025-W11") and content."""
-
-    __tablename__ = "digest_issues"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(32), unique=True)
-    period: Mapped[str] = mapped_column(String(8))
-    starts_at: Mapped[datetime] = mapped_column(DateTime)
-    ends_at: Mapped[datetime] = mapped_column(DateTime)
-    content: Mapped[str] = mapped_column(Text)  # JSON, see build()
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-    __table_args__ = (Index("ix_digest_issues_ends", "ends_at"),)
-
-    @property
-    def data(self) -> dict:
-        return json.loads(self.content)
-
-
-class DigestSubscriber(Base):
-    """A confirmed reader: period, themes and assemblies chosen (empty = all)."""
-
-    __tablename__ = "digest_subscribers"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(254), unique=True)
-    period: Mapped[str] = mapped_column(String(8), default="week")
-    themes: Mapped[str] = mapped_column(Text, default="")       # comma-separated slugs
-    assemblies: Mapped[str] = mapped_column(Text, default="")   # comma-separated slugs
-    language: Mapped[str] = mapped_column(String(8), default="fr")
-    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class DigestDelivery(Base):
-    """That one issue went (or was found empty) for one subscriber: never sent twice."""
-
-    __tablename__ = "digest_deliveries"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    issue_id: Mapped[int] = mapped_column(ForeignKey("digest_issues.id", ondelete="CASCADE"))
-    subscriber_id: Mapped[int] = mapped_column(
-        ForeignKey("digest_subscribers.id", ondelete="CASCADE"))
-    sent: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-    __table_args__ = (UniqueConstraint("issue_id", "subscriber_id", name="uq_digest_deliveries"),)
 
 
 def bounds(period: str, now: datetime) -> tuple[datetime, datetime]:

@@ -9,29 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, UniqueConstraint, func, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from federation.storage.models import Base, MailingList, Member, Message, utcnow
+from federation.storage.models import ListDigest, MailingList, Member, Message, utcnow
 
 PERIODS = ("day", "week")
-
-
-class ListDigest(Base):
-    """One issue of a list's daily or weekly digest."""
-
-    __tablename__ = "list_digests"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    list_id: Mapped[int] = mapped_column(ForeignKey("lists.id"))
-    period: Mapped[str] = mapped_column(String(8))
-    starts_at: Mapped[datetime] = mapped_column(DateTime)
-    ends_at: Mapped[datetime] = mapped_column(DateTime)
-    number: Mapped[int] = mapped_column(Integer)
-    message_count: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-    __table_args__ = (UniqueConstraint("list_id", "period", "starts_at",
-                                       name="uq_list_digests_period"),)
 
 
 def last_period(period: str, now: datetime) -> tuple[datetime, datetime]:

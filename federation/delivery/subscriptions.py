@@ -17,7 +17,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from federation.delivery.digests import _EMAIL, CONFIRM_DAYS, PERIODS, DigestDelivery, DigestIssue, DigestSubscriber, Invalid, _split
+from federation.delivery.digests import _EMAIL, CONFIRM_DAYS, PERIODS, Invalid, _split
+from federation.storage.models import DigestDelivery, DigestIssue, DigestSubscriber
 from federation.storage.models import utcnow
 from federation.settings import Settings
 

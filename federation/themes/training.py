@@ -11,34 +11,20 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import DateTime, Integer, LargeBinary, String, func, select
-from sqlalchemy.orm import Mapped, Session, deferred, mapped_column
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from federation.themes import classifier
 from federation.storage.db import session_scope
-from federation.storage.models import Base, Message, Theme, Thread, ThreadTheme, utcnow
+from federation.storage.models import ThemeModel, Message, Theme, Thread, ThreadTheme
 from federation.settings import Settings
 from federation.themes.taxonomy import DEFAULT_THEMES
 
 log = logging.getLogger(__name__)
 ADMIN_SOURCES = ("manual", "rejected")
 MAX_REPLIES = 30  # the root counts most; a long thread's 300th reply adds little
-
-
-class ThemeModel(Base):
-    """One trained version of the theme classifier, serialised by ``Model.to_bytes``."""
-
-    __tablename__ = "theme_models"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, unique=True)
-    fingerprint: Mapped[str] = mapped_column(String(64))  # of the training data
-    examples: Mapped[int] = mapped_column(Integer, default=0)
-    corrections: Mapped[int] = mapped_column(Integer, default=0)
-    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 def slug_map(session: Session, rows: list[Theme] | None = None) -> dict[str, str | None]:

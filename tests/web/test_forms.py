@@ -15,7 +15,7 @@ from backends import backend_or_skip, make_settings, run_jobs, seed_lists
 from pages import csrf_token
 from federation.lists import membership, tokens
 from federation.storage.db import dispose, engine_for, session_scope
-from federation.delivery.digests import DigestSubscriber
+from federation.storage.models import DigestSubscriber
 from federation.lists.directory import find_list
 from web import create_app
 

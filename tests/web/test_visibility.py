@@ -154,7 +154,7 @@ def test_digest_mailed_after_the_change_leaves_the_private_list_out(archive):
     import email.policy
     import mailbox
 
-    from federation.delivery.digests import DigestSubscriber
+    from federation.storage.models import DigestSubscriber
     from federation.storage.models import utcnow
     from relais import digests as sending
     from backends import run_jobs

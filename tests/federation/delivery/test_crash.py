@@ -30,7 +30,8 @@ from federation.delivery import deliveries
 from federation.lists import directory
 from federation.ingest import filing
 from federation.storage.db import session_scope
-from federation.delivery.deliveries import STALE_CLAIM, Delivery
+from federation.delivery.deliveries import STALE_CLAIM
+from federation.storage.models import Delivery
 from federation.storage.models import Member, Message, utcnow
 from mail import delivery
 from relais import schedule

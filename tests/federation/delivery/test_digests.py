@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from federation.delivery import digests
 from federation.storage.db import session_scope
-from federation.delivery.digests import DigestSubscriber
+from federation.storage.models import DigestSubscriber
 from federation.storage.models import Assembly, MailingList, Message, Theme, ThreadTheme
 from relais import digests as sending
 from backends import run_jobs
