@@ -32,14 +32,7 @@ _REASON = click.option("--reason", default="admin", show_default=True,
 def delete(message_id: str, list_address: str | None, reason: str) -> None:
     """Erase a message: raw bytes, body, author and attachments go, a tombstone stays, and no
     page, feed, mbox, digest or search shows it again; unsent copies are cancelled."""
-    try:
-        with session_scope(_settings()) as session:
-            rows = erasure.delete(session, message_id, list_address, reason)
-            done = [(row.message_id, row.mailing_list.address) for row in rows]
-    except Invalid as error:
-        raise click.ClickException(str(error))
-    for mid, address in done:
-        click.echo(f"deleted <{mid}> on {address} ({reason})")
+    _erase(erasure.delete, "deleted", message_id, list_address, reason)
 
 
 @message.command("redact")
@@ -49,11 +42,17 @@ def delete(message_id: str, list_address: str | None, reason: str) -> None:
 def redact(message_id: str, list_address: str | None, reason: str) -> None:
     """Hide a message's author and body behind a "message masqué" notice, keeping its
     subject and its place in the thread (a privacy request)."""
+    _erase(erasure.redact, "redacted", message_id, list_address, reason)
+
+
+def _erase(action, done_word: str, message_id: str, list_address: str | None,
+           reason: str) -> None:
+    """Run one erasure in a transaction and say what it touched, list by list."""
     try:
         with session_scope(_settings()) as session:
-            rows = erasure.redact(session, message_id, list_address, reason)
+            rows = action(session, message_id, list_address, reason)
             done = [(row.message_id, row.mailing_list.address) for row in rows]
     except Invalid as error:
         raise click.ClickException(str(error))
     for mid, address in done:
-        click.echo(f"redacted <{mid}> on {address} ({reason})")
+        click.echo(f"{done_word} <{mid}> on {address} ({reason})")

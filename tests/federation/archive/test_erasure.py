@@ -12,7 +12,6 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
 from backends import run_jobs
@@ -24,7 +23,7 @@ from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.storage.models import Attachment, Held, Message, utcnow
 from mail import delivery, digest_mail, retries
-from relais.cli import main
+from command_line import relais
 
 A = "{http://www.w3.org/2005/Atom}"
 AT = "{http://purl.org/atompub/tombstones/1.0}"
@@ -76,13 +75,6 @@ def client(thread):
     app = create_app(thread)
     app.testing = True
     return app.test_client()
-
-
-def relais(settings, *args: str):
-    env = {"RELAIS_DATA_DIR": str(settings.data_dir), "DATABASE_URL": settings.database_url,
-           "RELAIS_SECRET_KEY": "test-secret", "RELAIS_MAIL_DOMAIN": "lists.test",
-           "RELAIS_BASE_URL": "http://relais.test"}
-    return CliRunner().invoke(main, list(args), env=env)
 
 
 def text(client, url: str) -> str:

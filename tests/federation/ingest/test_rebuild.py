@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from federation.archive import erasure
@@ -20,7 +19,7 @@ from federation.storage.db import session_scope
 from federation.storage.models import Message, ThreadTheme
 from federation.themes import tagging
 from messages import mail
-from relais.cli import main
+from command_line import relais
 from web import create_app, feeds as page_cache
 
 SOFTWARE = ("Nous migrons les serveurs de l'association vers Debian et Nextcloud : "
@@ -118,14 +117,6 @@ def archive(lists, send):
         tagging.ensure_defaults(session)
     grow(lists, send)
     return lists
-
-
-def relais(settings, *args: str):
-    """Run the command line on the test's database (it reads its settings from the env)."""
-    env = {"RELAIS_DATA_DIR": str(settings.data_dir), "DATABASE_URL": settings.database_url,
-           "RELAIS_SECRET_KEY": settings.secret_key, "RELAIS_MAIL_DOMAIN": settings.mail_domain,
-           "RELAIS_BASE_URL": settings.base_url}
-    return CliRunner().invoke(main, list(args), env=env)
 
 
 def test_archive_rebuilt_from_raw_bytes_shows_what_it_showed(archive):

@@ -8,7 +8,6 @@ import mailbox
 from email.utils import formatdate
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
 from federation.lists import directory, membership
@@ -17,7 +16,7 @@ from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.errors import Invalid
 from federation.storage.models import ListSetting
-from relais.cli import main
+from command_line import relais
 
 PRIVATE = "prive@lists.test"
 POST = "semences@lists.test"
@@ -38,14 +37,6 @@ def client(lists):
     app = create_app(lists)
     app.testing = True
     return app.test_client()
-
-
-def relais(settings, *args: str):
-    """Run the ``relais`` command against this test's database."""
-    env = {"RELAIS_DATA_DIR": str(settings.data_dir), "DATABASE_URL": settings.database_url,
-           "RELAIS_SECRET_KEY": "test-secret", "RELAIS_MAIL_DOMAIN": "lists.test",
-           "RELAIS_BASE_URL": "http://relais.test"}
-    return CliRunner().invoke(main, list(args), env=env)
 
 
 def outbox(settings) -> list[email.message.EmailMessage]:

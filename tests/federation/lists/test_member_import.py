@@ -8,12 +8,11 @@ import mailbox
 from email.utils import formatdate
 
 import pytest
-from click.testing import CliRunner
 
 from federation.lists import membership
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
-from relais.cli import main
+from command_line import relais
 
 POST = "semences@lists.test"
 
@@ -22,14 +21,6 @@ POST = "semences@lists.test"
 def lists(lists):
     lists.data_dir.mkdir(parents=True, exist_ok=True)
     return lists
-
-
-def relais(settings, *args: str):
-    """Run the ``relais`` command against this test's database."""
-    env = {"RELAIS_DATA_DIR": str(settings.data_dir), "DATABASE_URL": settings.database_url,
-           "RELAIS_SECRET_KEY": "test-secret", "RELAIS_MAIL_DOMAIN": "lists.test",
-           "RELAIS_BASE_URL": "http://relais.test"}
-    return CliRunner().invoke(main, list(args), env=env)
 
 
 def members(settings) -> dict[str, tuple[str, str, str]]:
