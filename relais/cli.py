@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from federation.lists import directory
+from federation.lists import audit, directory
 from federation.storage import schema
 from federation.storage.db import session_scope
 from federation.errors import Invalid
@@ -179,16 +179,21 @@ def list_() -> None:
 @click.option("--name", default="")
 @click.option("--policy", type=click.Choice(directory.POLICIES), default="open", show_default=True)
 @click.option("--private", is_flag=True, help="Hide the archive from the public web and feeds.")
+@click.option("--federated", is_flag=True,
+              help="The owner consents: peers may mirror this list (never a private one).")
 @click.option("--description", default="")
 def list_add(address: str, assembly_slug: str, name: str, policy: str, private: bool,
-             description: str) -> None:
+             federated: bool, description: str) -> None:
     """Create a list owned by an assembly (an existing list is refused: see 'list edit')."""
     settings = _settings()
     try:
         with session_scope(settings) as session:
             created = directory.add_list(session, address, assembly_slug, settings.mail_domain,
                                          name=name, policy=policy, public=not private,
-                                         description=description)
+                                         description=description, federated=federated)
+            audit.record(session, "list.create", mailing_list=created, channel="cli",
+                         target=created.address, policy=policy, public=not private,
+                         federated=federated)
             click.echo(f"list {created.address} ({created.policy}) in {assembly_slug}")
     except Invalid as error:
         raise click.ClickException(str(error))
@@ -214,8 +219,18 @@ def list_add(address: str, assembly_slug: str, name: str, policy: str, private: 
               help="What an abuse complaint (RFC 5965) does to the member.")
 @click.option("--emergency-moderation/--no-emergency-moderation", default=None,
               help="Hold every post for the moderators.")
+@click.option("--federated/--no-federated", default=None,
+              help="The owner's consent for peers to mirror the list (never a private one).")
+@click.option("--web-posting/--no-web-posting", default=None,
+              help="Let people start and answer threads from the web (confirmed by mail).")
+@click.option("--web-first-post-moderation/--no-web-first-post-moderation", default=None,
+              help="Hold the first web post of an address the list has never seen.")
+@click.option("--delivery-mode", type=click.Choice(directory.DELIVERY_MODES), default=None,
+              help="personal: one copy per member (default); batched: several members of "
+                   "one domain per transaction, bounces found by VERP probes.")
 def list_edit(address: str, name, description, policy, private, subject_prefix, footer, dmarc,
-              digest, bounce_threshold, complaint_action, emergency_moderation) -> None:
+              digest, bounce_threshold, complaint_action, emergency_moderation, federated,
+              web_posting, web_first_post_moderation, delivery_mode) -> None:
     """Change the given settings of a list, and only those; print what changed."""
     settings = _settings()
     try:
@@ -227,7 +242,14 @@ def list_edit(address: str, name, description, policy, private, subject_prefix, 
                 session, found, name=name, description=description, policy=policy,
                 public=None if private is None else not private, subject_prefix=subject_prefix,
                 footer=footer, dmarc=dmarc, digest=digest, bounce_threshold=bounce_threshold,
-                complaint_action=complaint_action, emergency_moderation=emergency_moderation)
+                complaint_action=complaint_action, emergency_moderation=emergency_moderation,
+                federated=federated, web_posting=web_posting,
+                web_first_post_moderation=web_first_post_moderation,
+                delivery_mode=delivery_mode)
+            if changed:
+                audit.record(session, "list.edit", mailing_list=found, channel="cli",
+                             target=found.address,
+                             changes={k: [old, new] for k, (old, new) in changed.items()})
     except Invalid as error:
         raise click.ClickException(str(error))
     if not changed:

@@ -20,37 +20,49 @@ def message() -> None:
 
 _LIST = click.option("--list", "list_address", default=None,
                      help="Only on this list (a cross-posted message is on several).")
-_REASON = click.option("--reason", default="admin", show_default=True,
-                       help="The reason class kept on the tombstone, e.g. privacy, legal, "
-                            "spam (it may travel to peers: no personal data here).")
+_REASON = click.option("--reason", type=click.Choice(erasure.REASONS), default="author",
+                       show_default=True,
+                       help="The reason class kept on the tombstone (it travels to peers): "
+                            "the author's request, a legal demand, or spam.")
+_NOTE = click.option("--note", default="",
+                     help="Free text for the audit log (kept here, never sent to peers).")
+_ACTOR = click.option("--by", "actor", default="",
+                      help="Who asks, for the audit log (an address).")
 
 
 @message.command("delete")
 @click.argument("message_id")
 @_LIST
 @_REASON
-def delete(message_id: str, list_address: str | None, reason: str) -> None:
+@_NOTE
+@_ACTOR
+def delete(message_id: str, list_address: str | None, reason: str, note: str,
+           actor: str) -> None:
     """Erase a message: raw bytes, body, author and attachments go, a tombstone stays, and no
     page, feed, mbox, digest or search shows it again; unsent copies are cancelled."""
-    _erase(erasure.delete, "deleted", message_id, list_address, reason)
+    _erase(erasure.delete, "deleted", message_id, list_address, reason, note, actor)
 
 
 @message.command("redact")
 @click.argument("message_id")
 @_LIST
 @_REASON
-def redact(message_id: str, list_address: str | None, reason: str) -> None:
+@_NOTE
+@_ACTOR
+def redact(message_id: str, list_address: str | None, reason: str, note: str,
+           actor: str) -> None:
     """Hide a message's author and body behind a "message masqué" notice, keeping its
     subject and its place in the thread (a privacy request)."""
-    _erase(erasure.redact, "redacted", message_id, list_address, reason)
+    _erase(erasure.redact, "redacted", message_id, list_address, reason, note, actor)
 
 
 def _erase(action, done_word: str, message_id: str, list_address: str | None,
-           reason: str) -> None:
+           reason: str, note: str, actor: str) -> None:
     """Run one erasure in a transaction and say what it touched, list by list."""
     try:
         with session_scope(_settings()) as session:
-            rows = action(session, message_id, list_address, reason)
+            rows = action(session, message_id, list_address, reason, note=note, actor=actor,
+                          channel="cli")
             done = [(row.message_id, row.mailing_list.address) for row in rows]
     except Invalid as error:
         raise click.ClickException(str(error))

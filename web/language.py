@@ -1,7 +1,9 @@
 """Interface language: French by default, English on request (?lang=en, cookie, Accept-Language).
 
-The catalogue lives in web/translations/<lang>/LC_MESSAGES/messages.po; the .mo next to it
-is rebuilt at app start whenever the .po is newer, so no make step is needed.
+The catalogues live in web/translations/<lang>/LC_MESSAGES/messages.po and, for a part of the
+site with many strings of its own, in web/<part>/translations/ (the console, the forum: kept
+apart so that parts built side by side do not edit one file); flask-babel merges them. Each
+.mo is rebuilt at app start whenever its .po is newer, so no make step is needed.
 """
 from __future__ import annotations
 
@@ -19,11 +21,17 @@ COOKIE = "lang"
 TRANSLATIONS = Path(__file__).parent / "translations"
 
 
-def compile_catalogues(root: Path = TRANSLATIONS) -> list[Path]:
+def catalogue_roots() -> list[Path]:
+    """The site's translation folder, then each part's (web/<part>/translations)."""
+    return [TRANSLATIONS, *sorted(Path(__file__).parent.glob("*/translations"))]
+
+
+def compile_catalogues(root: Path | None = None) -> list[Path]:
     """Write each messages.mo that is missing or older than its .po and differs from what
     the .po compiles to (a fresh checkout's mtimes say nothing); returns those written."""
     written = []
-    for po_path in sorted(root.glob("*/LC_MESSAGES/messages.po")):
+    roots = [root] if root is not None else catalogue_roots()
+    for po_path in sorted(p for r in roots for p in r.glob("*/LC_MESSAGES/messages.po")):
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
@@ -64,7 +72,8 @@ def init_app(app: Flask) -> None:
         compile_catalogues()
     except OSError:
         pass  # a read-only install: the committed .mo files are used as they are
-    Babel(app, locale_selector=choose, default_translation_directories=str(TRANSLATIONS))
+    Babel(app, locale_selector=choose,
+          default_translation_directories=";".join(str(r) for r in catalogue_roots()))
     app.after_request(remember)
     app.context_processor(formatters)
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from federation.delivery import digests
 from federation.archive import search
 from federation.storage.models import Delivery
+from federation.lists import audit
 from federation.lists.directory import find_list
 from federation.errors import Invalid
 from federation.storage.models import Attachment, Held, Message, Thread, utcnow
@@ -37,6 +38,22 @@ HIDDEN_BODY = ("Ce message a été masqué à la demande de son auteur ou d'un a
                "This message was hidden at the request of its author or of a list "
                "administrator (privacy).\n")
 DELETED_SUBJECT = "(message supprimé / deleted message)"
+# The reason class kept on the tombstone; it travels to peers with it (issue 11), so it is a
+# class, never free text: the author's request (GDPR art. 17), a legal demand, or spam.
+# A free-text note goes to the audit log only, which stays on this instance.
+REASONS = ("author", "legal", "spam")
+
+
+def reason_class(reason: str) -> str:
+    """The reason class of a stored tombstone (rows erased before classes existed: author)."""
+    return reason if reason in REASONS else "author"
+
+
+def _checked(reason: str) -> str:
+    if reason not in REASONS:
+        raise Invalid(f"raison inconnue {reason!r} / unknown reason {reason!r}; "
+                      f"choose one of {', '.join(REASONS)}")
+    return reason
 
 
 def _found(session: Session, message_id: str, list_address: str | None) -> list[Message]:
@@ -116,20 +133,30 @@ def _finish(session: Session, rows: list[Message], deleting: bool) -> None:
     session.flush()
 
 
+def _audit(session: Session, action: str, rows: list[Message], reason: str, note: str,
+           actor: str, channel: str) -> None:
+    for row in rows:
+        audit.record(session, action, mailing_list=row.mailing_list, actor=actor,
+                     channel=channel, target=f"<{row.message_id}>", reason=reason, note=note)
+
+
 def delete(session: Session, message_id: str, list_address: str | None = None,
-           reason: str = "") -> list[Message]:
+           reason: str = "author", *, note: str = "", actor: str = "",
+           channel: str = "cli") -> list[Message]:
     """Erase a message (on every list that has it, or one): its tombstone stays."""
+    reason = _checked(reason)
     rows = _found(session, message_id, list_address)
     now = utcnow()
     for row in rows:
         old_subject = row.subject
         row.raw, row.body_text, row.body_html, row.size = None, "", "", 0
         row.from_name, row.from_addr, row.subject, row.parse_defect = "", "", "", ""
-        row.deleted, row.erased_at, row.erasure_reason = True, now, (reason or "admin")[:500]
+        row.deleted, row.erased_at, row.erasure_reason = True, now, reason
         session.flush()
         retitle(session, row, old_subject)
     search.forget(session, [row.id for row in rows])
     _finish(session, rows, deleting=True)
+    _audit(session, "message.delete", rows, reason, note, actor, channel)
     return rows
 
 
@@ -150,8 +177,10 @@ def _rebuilt(row: Message, author: str) -> bytes:
 
 
 def redact(session: Session, message_id: str, list_address: str | None = None,
-           reason: str = "") -> list[Message]:
+           reason: str = "author", *, note: str = "", actor: str = "",
+           channel: str = "cli") -> list[Message]:
     """Hide a message's author and body, keeping its subject and its place in the thread."""
+    reason = _checked(reason)
     rows = _found(session, message_id, list_address)
     now = utcnow()
     for row in rows:
@@ -160,9 +189,10 @@ def redact(session: Session, message_id: str, list_address: str | None = None,
         row.size = len(row.raw)
         row.body_text, row.body_html, row.parse_defect = HIDDEN_BODY, "", ""
         row.from_name, row.from_addr = HIDDEN_AUTHOR, author
-        row.erased_at, row.erasure_reason = now, (reason or "admin")[:500]
+        row.erased_at, row.erasure_reason = now, reason
     session.flush()
     for row in rows:
         search.index(session, None, row)
     _finish(session, rows, deleting=False)
+    _audit(session, "message.redact", rows, reason, note, actor, channel)
     return rows

@@ -13,12 +13,21 @@ POLICIES = ("open", "members", "moderated", "announce")
 DMARC_MODES = ("always", "policy", "never")
 DIGEST_FORMATS = ("mime", "plain")
 COMPLAINT_ACTIONS = ("disable", "unsubscribe")
+# personal: one copy per member with its own VERP and one-click token (the default);
+# batched: several members of one domain per SMTP transaction (Mailman's way, issue 13)
+DELIVERY_MODES = ("personal", "batched")
 # The ListSetting rows that delivery, digests, bounces and moderation read, with the
 # defaults they assume when no row exists (Miniflux-style: defaults in code).
 OPTIONS = {"dmarc": ("dmarc_mode", "policy"), "digest": ("digest_format", "mime"),
            "bounce_threshold": ("bounce_threshold", "5"),
            "complaint_action": ("complaint_action", "disable"),
-           "emergency_moderation": ("emergency_moderation", "false")}
+           "emergency_moderation": ("emergency_moderation", "false"),
+           # forum mode (issue 12): web posting on or off, and whether an address's first web
+           # post goes to the moderators (the forum code reads these with list_options)
+           "web_posting": ("web_posting", "true"),
+           "web_first_post_moderation": ("web_first_post_moderation", "true"),
+           "delivery_mode": ("delivery_mode", "personal")}
+FLAGS = ("emergency_moderation", "web_posting", "web_first_post_moderation")
 _TRUE = ("1", "true", "yes", "on")  # as moderation.is_on reads the flag
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _LOCAL = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
@@ -55,7 +64,7 @@ def normalize_address(address: str, default_domain: str) -> str:
 
 def add_list(session: Session, address: str, assembly_slug: str, default_domain: str,
              name: str = "", policy: str = "open", public: bool = True,
-             description: str = "") -> MailingList:
+             description: str = "", federated: bool = False) -> MailingList:
     """Create a list owned by an assembly; an existing list is refused, never changed."""
     if policy not in POLICIES:
         raise Invalid(f"unknown policy {policy!r}; choose one of {', '.join(POLICIES)}")
@@ -70,7 +79,8 @@ def add_list(session: Session, address: str, assembly_slug: str, default_domain:
                       f"'relais list edit {address}'")
     mailing_list = MailingList(address=address, assembly=assembly,
                                name=name or address.split("@")[0], policy=policy,
-                               public=public, description=description)
+                               public=public, description=description,
+                               federated=federated)
     session.add(mailing_list)
     session.flush()
     return mailing_list
@@ -101,8 +111,11 @@ def _one_line(value: str, what: str, limit: int) -> str:
     return value
 
 
-def _validated(name, description, policy, public, subject_prefix, footer, dmarc, digest,
-               bounce_threshold, complaint_action, emergency_moderation) -> dict:
+def _validated(name=None, description=None, policy=None, public=None, subject_prefix=None,
+               footer=None, dmarc=None, digest=None, bounce_threshold=None,
+               complaint_action=None, emergency_moderation=None, federated=None,
+               web_posting=None, web_first_post_moderation=None,
+               delivery_mode=None) -> dict:
     """The given changes, checked and normalised (column or option name → new value)."""
     wanted: dict = {}
     if name is not None:
@@ -115,6 +128,8 @@ def _validated(name, description, policy, public, subject_prefix, footer, dmarc,
         wanted["policy"] = _one_of(policy, POLICIES, "policy")
     if public is not None:
         wanted["public"] = bool(public)
+    if federated is not None:
+        wanted["federated"] = bool(federated)
     if subject_prefix is not None:
         wanted["subject_prefix"] = _one_line(subject_prefix, "subject prefix", 64)
     if footer is not None:
@@ -128,8 +143,13 @@ def _validated(name, description, policy, public, subject_prefix, footer, dmarc,
     if complaint_action is not None:
         wanted["complaint_action"] = _one_of(complaint_action, COMPLAINT_ACTIONS,
                                              "complaint action")
-    if emergency_moderation is not None:
-        wanted["emergency_moderation"] = "true" if emergency_moderation else "false"
+    if delivery_mode is not None:
+        wanted["delivery_mode"] = _one_of(delivery_mode, DELIVERY_MODES, "delivery mode")
+    for flag, value in (("emergency_moderation", emergency_moderation),
+                        ("web_posting", web_posting),
+                        ("web_first_post_moderation", web_first_post_moderation)):
+        if value is not None:
+            wanted[flag] = "true" if value else "false"
     return wanted
 
 
@@ -138,22 +158,37 @@ def list_options(session: Session, mailing_list: MailingList) -> dict[str, str]:
     stored = dict(session.execute(select(ListSetting.key, ListSetting.value).where(
         ListSetting.list_id == mailing_list.id)).all())
     found = {field: stored.get(key) or default for field, (key, default) in OPTIONS.items()}
-    # moderation.set_emergency and older rows may spell the flag "1" or "on"
-    found["emergency_moderation"] = str(found["emergency_moderation"].strip().lower()
-                                        in _TRUE).lower()
+    # moderation.set_emergency and older rows may spell a flag "1" or "on"
+    for flag in FLAGS:
+        found[flag] = str(found[flag].strip().lower() in _TRUE).lower()
     return found
 
 
-def edit_list(session: Session, mailing_list: MailingList, *, name: str | None = None,
-              description: str | None = None, policy: str | None = None,
-              public: bool | None = None, subject_prefix: str | None = None,
-              footer: str | None = None, dmarc: str | None = None, digest: str | None = None,
-              bounce_threshold: str | float | None = None, complaint_action: str | None = None,
-              emergency_moderation: bool | None = None) -> dict[str, tuple]:
-    """Change the given settings of a list (None: leave as is), all checked before any is
-    applied; returns {setting: (old, new)} for those that really changed."""
-    wanted = _validated(name, description, policy, public, subject_prefix, footer, dmarc,
-                        digest, bounce_threshold, complaint_action, emergency_moderation)
+def option_on(session: Session, mailing_list: MailingList, flag: str) -> bool:
+    """Whether one of the list's on/off options (FLAGS) is on."""
+    return list_options(session, mailing_list)[flag] == "true"
+
+
+def is_federated(mailing_list: MailingList) -> bool:
+    """Whether peers may mirror the list: its owner consented, and its archive is public
+    and live (a private archive is never federated, whatever the flag says)."""
+    return bool(mailing_list.federated and mailing_list.public
+                and mailing_list.archived_at is None)
+
+
+EDITABLE = ("name", "description", "policy", "public", "subject_prefix", "footer", "dmarc",
+            "digest", "bounce_threshold", "complaint_action", "emergency_moderation",
+            "federated", "web_posting", "web_first_post_moderation", "delivery_mode")
+
+
+def edit_list(session: Session, mailing_list: MailingList, **fields) -> dict[str, tuple]:
+    """Change the given settings of a list (a value of None: leave as is), all checked before
+    any is applied; returns {setting: (old, new)} for those that really changed. The one
+    function behind ``relais list edit``, the console and ``--federated`` (EDITABLE)."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise Invalid(f"unknown list settings: {', '.join(sorted(unknown))}")
+    wanted = _validated(**fields)
     options = list_options(session, mailing_list)
     changed: dict[str, tuple] = {}
     for field, value in wanted.items():

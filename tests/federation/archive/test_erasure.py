@@ -124,7 +124,8 @@ def nowhere(client, settings) -> None:
 
 def test_delete_leaves_a_tombstone_and_nothing_else(client, thread):
     seen_everywhere(client)
-    result = relais(thread, "message", "delete", "<semis@x>", "--reason", "privacy request")
+    result = relais(thread, "message", "delete", "<semis@x>", "--reason", "author",
+                    "--note", "privacy request")
     assert result.exit_code == 0, result.output
     assert "semis@x" in result.output
     nowhere(client, thread)
@@ -137,7 +138,7 @@ def test_delete_leaves_a_tombstone_and_nothing_else(client, thread):
         assert "mid:semis@x" not in [e.find(A + "id").text for e in feed.findall(A + "entry")]
     with session_scope(thread) as session:
         row = session.scalar(select(Message).where(Message.message_id == "semis@x"))
-        assert (row.raw, row.deleted, row.erasure_reason) == (None, True, "privacy request")
+        assert (row.raw, row.deleted, row.erasure_reason) == (None, True, "author")
         assert row.erased_at is not None and SECRET not in (row.body_text or "")
         assert session.scalar(select(Attachment).where(Attachment.message_pk == row.id)) is None
     assert relais(thread, "reindex").exit_code == 0  # raw bytes are the truth: none left
@@ -175,7 +176,7 @@ def test_pending_copies_of_a_deleted_message_are_never_sent(lists):
 
 def test_redact_keeps_the_thread_readable(client, thread):
     seen_everywhere(client)
-    result = relais(thread, "message", "redact", "semis@x", "--reason", "demande RGPD")
+    result = relais(thread, "message", "redact", "semis@x", "--note", "demande RGPD")
     assert result.exit_code == 0, result.output
     nowhere(client, thread)
     page = text(client, "/t/semis-re@x/")

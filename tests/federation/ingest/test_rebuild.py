@@ -56,7 +56,7 @@ def grow(settings, send) -> None:
     with session_scope(settings) as session:  # an admin's correction, and an erasure
         tagging.set_manual(session, tagging.thread_of(session, "serveurs@x.org"),
                            ["cartographie"])
-        erasure.delete(session, "serveurs-re@x.org", reason="demande de la personne")
+        erasure.delete(session, "serveurs-re@x.org", reason="author", note="demande de la personne")
         erasure.delete(session, "late-parent@example.org")  # it gave its thread its title
 
 

@@ -1,0 +1,169 @@
+"""Assemblies, lists and what hangs on a list: members, held messages, tokens, bans, options."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String,
+                        Text, UniqueConstraint, event)
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from federation.storage.models.base import Base, utcnow
+
+
+class Assembly(Base):
+    """A local assembly of the commons (Lille, Grenoble...), owner of lists."""
+
+    __tablename__ = "assemblies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    lists: Mapped[list["MailingList"]] = relationship(back_populates="assembly",
+                                                       order_by="MailingList.address")
+
+
+class MailingList(Base):
+    """A mailing list of one assembly: its posting address, List-Id and policy."""
+
+    __tablename__ = "lists"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assembly_id: Mapped[int] = mapped_column(ForeignKey("assemblies.id"))
+    address: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    policy: Mapped[str] = mapped_column(String(16), default="open")
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
+    subject_prefix: Mapped[str] = mapped_column(String(64), default="")
+    footer: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # set whenever ``public`` changes (below): caches and Last-Modified follow it
+    visibility_changed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # the owner's consent to federate the list with peers (issue 11); a private list is never
+    # federated, whatever this says (federation reads ``public`` too)
+    federated: Mapped[bool] = mapped_column(Boolean, default=False)
+    # set when an admin archived the list: it takes no more posts, its messages all stay
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    assembly: Mapped[Assembly] = relationship(back_populates="lists")
+
+    @property
+    def local_part(self) -> str:
+        return self.address.split("@", 1)[0]
+
+    @property
+    def domain(self) -> str:
+        return self.address.split("@", 1)[1]
+
+    @property
+    def list_id(self) -> str:
+        """The RFC 2919 List-Id: stable, globally unique, the key for loops and federation."""
+        return f"{self.local_part}.{self.domain}"
+
+    def role_address(self, role: str) -> str:
+        """One of the list's role addresses (request, join, leave, owner, bounces)."""
+        return role_address(self.address, role)
+
+
+ROLES = ("request", "join", "leave", "owner", "bounces")
+
+
+def role_address(list_address: str, role: str) -> str:
+    """The address of a list's role, Mailman's way: semences-leave@lists.test."""
+    local, _, domain = list_address.partition("@")
+    return f"{local}-{role}@{domain}"
+
+
+@event.listens_for(MailingList.public, "set", active_history=True)
+def _visibility_changed(target: MailingList, value, oldvalue, _initiator) -> None:
+    """Stamp the time a stored list became public or private, whoever changed it."""
+    if target.id is not None and value != oldvalue:
+        target.visibility_changed_at = utcnow()
+
+
+class Member(Base):
+    """An address subscribed to a list, with its role and delivery mode."""
+
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("lists.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(String(16), default="member")  # member|moderator|owner
+    delivery: Mapped[str] = mapped_column(String(16), default="each")  # each|digest|none
+    digest_period: Mapped[str] = mapped_column(String(8), default="day")  # day|week
+    language: Mapped[str] = mapped_column(String(8), default="fr")
+    bounce_score: Mapped[float] = mapped_column(Float, default=0.0)
+    last_bounce_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled_reason: Mapped[str] = mapped_column(Text, default="")
+    consent: Mapped[str] = mapped_column(Text, default="")  # how it got here: "added by admin"...
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    mailing_list: Mapped[MailingList] = relationship()
+
+    __table_args__ = (UniqueConstraint("list_id", "email", name="uq_members_list_email"),)
+
+
+class Held(Base):
+    """A message kept for moderation, with the reason it was held; raw bytes kept verbatim."""
+
+    __tablename__ = "held"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("lists.id"), index=True)
+    raw: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+    message_id: Mapped[str] = mapped_column(String(995), default="")
+    sender: Mapped[str] = mapped_column(String(254), default="")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="held")  # held|approved|rejected|discarded
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    mailing_list: Mapped[MailingList] = relationship()
+
+
+class Token(Base):
+    """A single-use, expiring confirmation token (subscribe, unsubscribe, moderation).
+
+    Only a hash of the secret is stored, so a database leak does not leak live links.
+    """
+
+    __tablename__ = "tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    digest: Mapped[str] = mapped_column(String(128), unique=True)
+    purpose: Mapped[str] = mapped_column(String(32))
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("lists.id"), nullable=True)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    payload: Mapped[str] = mapped_column(Text, default="")  # JSON
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class NoticeQuota(Base):
+    """How many automatic answers one address got on one (UTC) day: the backscatter cap."""
+
+    __tablename__ = "notice_quotas"
+    email: Mapped[str] = mapped_column(String(254), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Ban(Base):
+    """A banned address on one list (or every list when list_id is null): exact or ^regex."""
+
+    __tablename__ = "bans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("lists.id"), nullable=True)
+    pattern: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ListSetting(Base):
+    """Per-list options beyond the core columns, Miniflux-style: one row per key, defaults in code."""
+
+    __tablename__ = "list_settings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("lists.id"))
+    key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (UniqueConstraint("list_id", "key", name="uq_list_settings"),)
