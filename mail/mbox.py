@@ -1,26 +1,32 @@
 """Bulk import and export of mbox archives through the normal ingest path."""
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import select
 
 from federation import queue
 from federation.ingest import filing, jobs
+from federation.ingest.posting import analysed
+from federation.storage import writer
 from federation.storage.db import analyze, session_scope
+from federation.themes import proposals
 from federation.lists.directory import find_list
 from federation.errors import Invalid
 from federation.archive.message import Parsed, parse
 from federation.storage.models import Message
 from federation.settings import Settings
 from feeds import mbox as mboxrd
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -51,30 +57,80 @@ def _batches(path: Path, size: int) -> Iterator[list[bytes]]:
 
 POOL_FROM_BYTES = 4 << 20  # smaller files are parsed here: starting workers costs a second
 AHEAD = 2  # batches parsed in advance while this process writes
+_SETTINGS: Settings | None = None  # a worker process's settings, given once as it starts
 
 
-def _parsed(path: Path, size: int,
-            workers: int) -> Iterator[tuple[list[bytes], list[Parsed] | None]]:
-    """Batches of raw messages with their parsed fields, parsed by ``workers`` processes
-    while the caller writes the previous batches (None: let ingest parse them)."""
-    if workers <= 1:
-        for raws in _batches(path, size):
-            yield raws, None
-        return
-    # spawn, not fork: this process may already run the writer thread, whose locks a fork
-    # would copy in whatever state they are in.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        ahead: deque = deque()
-        for raws in _batches(path, size):
-            chunk = max(1, len(raws) // (workers * 4))
-            ahead.append((raws, pool.map(parse, raws, chunksize=chunk)))
-            if len(ahead) > AHEAD:
-                raws_done, parsed = ahead.popleft()
-                yield raws_done, list(parsed)
-        while ahead:
-            raws_done, parsed = ahead.popleft()
-            yield raws_done, list(parsed)
+def _start_worker(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def _prepare(raw: bytes) -> tuple[Parsed, dict]:
+    """Parse one message and analyse it for the search index: CPU work, no database."""
+    parsed = parse(raw)
+    return parsed, analysed(parsed)
+
+
+def _proposed(settings: Settings, thread_ids: list[int]) -> proposals.Proposals:
+    """The themes proposed for threads as they stand now, in a reading transaction."""
+    with session_scope(settings, write=False) as session:
+        return proposals.propose(session, settings, thread_ids)
+
+
+def _propose(thread_ids: list[int]) -> proposals.Proposals:
+    return _proposed(_SETTINGS, thread_ids)
+
+
+class _Workers:
+    """Processes that parse and analyse the next batches, and propose the themes of the
+    threads the last batches touched, while this process writes (none: all of it here)."""
+
+    def __init__(self, settings: Settings, count: int):
+        self.settings = settings
+        # spawn, not fork: this process may already run the writer thread, whose locks a
+        # fork would copy in whatever state they are in.
+        self.pool = ProcessPoolExecutor(
+            count, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker, initargs=(settings,)) if count > 1 else None
+        self.count = count
+
+    def prepare(self, raws: list[bytes]) -> Iterable[tuple[Parsed, dict]]:
+        if self.pool is None:
+            return [_prepare(raw) for raw in raws]
+        return self.pool.map(_prepare, raws, chunksize=max(1, len(raws) // (self.count * 4)))
+
+    def propose(self, thread_ids: list[int]) -> Future:
+        if self.pool is not None:
+            return self.pool.submit(_propose, thread_ids)
+        done: Future = Future()
+        try:
+            done.set_result(_proposed(self.settings, thread_ids))
+        except Exception as error:  # settled as a worker's failure would be
+            done.set_exception(error)
+        return done
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+def _settle(settings: Settings, waiting: deque, wait: bool) -> None:
+    """Write the proposed themes of the earlier batches, oldest first (a thread proposed
+    again later ends with its latest themes), and mark their messages processed: for an
+    import that is the whole pipeline, since imported messages are never delivered."""
+    while waiting and (wait or waiting[0][0].done()):
+        future, pks = waiting.popleft()
+        try:
+            found = future.result()
+        except Exception:  # the pipeline's own road instead, as ``jobs.recover`` would
+            log.exception("proposing themes failed for %d imported messages", len(pks))
+            queue.enqueue(settings, jobs.process_messages, pks)
+            continue
+
+        def work(session, found=found, pks=pks):
+            proposals.settle(session, found)
+            jobs.mark_processed(session, pks)
+        writer.transaction(settings, work)
 
 
 def _workers(path: Path, workers: int | None) -> int:
@@ -89,9 +145,11 @@ def import_file(settings: Settings, address: str, path: Path, batch: int = 500,
                 workers: int | None = None) -> Totals:
     """Import every message of an mbox into a list; re-importing changes nothing.
 
-    Messages are archived (threaded and searchable) batch by batch, parsed by ``workers``
-    processes (default: one per core for big files); the after-commit pipeline then runs
-    once over the whole import, so a thread spread over many batches is tagged once.
+    Messages are archived (threaded and searchable) batch by batch, parsed and analysed by
+    ``workers`` processes (default: one per core for big files). Once a batch is committed,
+    the same processes propose the themes of the threads it touched while the next batches
+    are written; the proposals are written in turn, so a thread spread over several batches
+    ends with the themes of its whole text.
     """
     with session_scope(settings) as session:
         if find_list(session, address) is None:
@@ -103,21 +161,36 @@ def import_file(settings: Settings, address: str, path: Path, batch: int = 500,
         progress = bar.update
     totals = Totals()
     started = time.perf_counter()
-    created: list[int] = []
+    pool = _Workers(settings, _workers(path, workers))
+    ahead: deque = deque()  # (raws, their parsed fields and documents, coming)
+    waiting: deque = deque()  # (proposed themes, coming; the messages they settle)
+
+    def archive(raws: list[bytes], prepared: Iterable[tuple[Parsed, dict]]) -> None:
+        parsed, documents = zip(*prepared) if raws else ((), ())
+        done = filing.archive_batch(settings, address, raws, list(parsed), list(documents))
+        totals.archived += len(done.created)
+        totals.duplicates += done.duplicates
+        totals.refused += done.refused
+        if done.created:
+            waiting.append((pool.propose(done.thread_ids), done.created))
+        _settle(settings, waiting, wait=False)
+        if callable(progress):
+            progress(len(raws))
+
     try:
-        for raws, parsed in _parsed(path, batch, _workers(path, workers)):
-            pks, duplicates, refused = filing.archive_batch(settings, address, raws, parsed)
-            created.extend(pks)
-            totals.archived += len(pks)
-            totals.duplicates += duplicates
-            totals.refused += refused
-            if callable(progress):
-                progress(len(raws))
+        for raws in _batches(path, batch):
+            ahead.append((raws, pool.prepare(raws)))
+            if len(ahead) > AHEAD:
+                archive(*ahead.popleft())
+        while ahead:
+            archive(*ahead.popleft())
     finally:
-        if bar is not None:
-            bar.close()
-        for pks in jobs.by_thread(settings, created):  # even after a failure: what was stored
-            queue.enqueue(settings, jobs.process_messages, pks)
+        try:
+            _settle(settings, waiting, wait=True)  # even after a failure: what was stored
+        finally:
+            pool.close()
+            if bar is not None:
+                bar.close()
     if totals.archived:
         analyze(settings)
     totals.seconds = time.perf_counter() - started

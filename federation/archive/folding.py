@@ -46,6 +46,7 @@ which who whom when where why how all any each some more most other such only ow
 very just also about into over after before again up down out off hi hello thanks thank
 regards best cheers please dear
 """.split())
+_STOPS = frozenset(_STOP_FR | _STOP_EN)
 _FR_HINTS = _STOP_FR - _STOP_EN
 _EN_HINTS = _STOP_EN - _STOP_FR
 
@@ -53,7 +54,7 @@ _EN_HINTS = _STOP_EN - _STOP_FR
 # phrases ("logiciel libre", "repas partagé") available as explanations.
 BIGRAM_WEIGHT = 0.5
 _STEMMERS = {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stemmer("english")}
-_FOLD_CACHE: dict[str, list[str]] = {}
+_FOLD_CACHE: dict[str, tuple[str, ...]] = {}
 _WORD = re.compile(r"[\w'’]+")
 _STEM_CACHE: dict[tuple[str, str], str] = {}
 
@@ -77,17 +78,25 @@ def clean_subject(subject: str) -> str:
     return _SUBJECT_PREFIX.sub("", subject)
 
 
+def _folded(surface: str) -> tuple[str, ...]:
+    """The folded words of one surface form, elided articles removed (memoised)."""
+    words = _FOLD_CACHE.get(surface)
+    if words is None:
+        words = tuple(_ELISION.sub("", w) for w in _TOKEN.findall(fold(surface)))
+        if len(_FOLD_CACHE) < 500_000:
+            _FOLD_CACHE[surface] = words
+    return words
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
     """Return (folded word, original surface form) pairs, elided articles removed."""
     pairs = []
+    cache = _FOLD_CACHE
     for surface in _WORD.findall(text):
-        words = _FOLD_CACHE.get(surface)
-        if words is None:
-            words = [_ELISION.sub("", w) for w in _TOKEN.findall(fold(surface))]
-            if len(_FOLD_CACHE) < 500_000:
-                _FOLD_CACHE[surface] = words
+        words = cache.get(surface) or _folded(surface)
         shown = surface.strip("'’")
-        pairs += [(word, shown) for word in words]
+        for word in words:
+            pairs.append((word, shown))
     return pairs
 
 
@@ -125,34 +134,44 @@ def stem_all(words: list[str], lang: str) -> list[str]:
     return found
 
 
-def _add_ngrams(text: str, weight: float, lang: str, counts: dict, surfaces: dict) -> None:
-    """Add weighted unigram and bigram counts of one text to counts, surface forms to surfaces."""
-    stops = _STOP_FR | _STOP_EN
-    previous = None
-    for word, surface in tokens(text):
+def _add_ngrams(pairs: list[tuple[str, str]], weight: float, lang: str, counts: dict,
+                surfaces: dict) -> None:
+    """Add weighted unigram and bigram counts of one text's ``tokens`` to counts, surface
+    forms to surfaces."""
+    stops, memo = _STOPS, _STEMS_BY_LANG[lang]
+    half = weight * BIGRAM_WEIGHT
+    previous = previous_surface = None
+    for word, surface in pairs:
         if word in stops or len(word) < 2 or word.isdigit():
-            previous = None if word.isdigit() else previous
+            if word.isdigit():
+                previous = None
             continue
-        stemmed = stem(word, lang)
+        stemmed = memo.get(word)
+        if stemmed is None:
+            stemmed = stem(word, lang)
+            if len(memo) < 500_000:
+                memo[word] = stemmed
         unigram = "w:" + stemmed
         counts[unigram] += weight
-        surfaces.setdefault(unigram, surface)
+        if unigram not in surfaces:
+            surfaces[unigram] = surface
         if previous is not None:
-            bigram = "b:" + previous[0] + " " + stemmed
-            counts[bigram] += weight * BIGRAM_WEIGHT
-            surfaces.setdefault(bigram, previous[1] + " " + surface)
-        previous = (stemmed, surface)
+            bigram = "b:" + previous + " " + stemmed
+            counts[bigram] += half
+            if bigram not in surfaces:
+                surfaces[bigram] = previous_surface + " " + surface
+        previous, previous_surface = stemmed, surface
 
 
 def features(subject: str, body: str, replies=(), weights=(2.0, 1.0, 0.5)):
     """Return ({feature: sublinear weighted count}, {feature: surface form}) for a thread."""
-    subject, body = clean_subject(subject), clean_body(body)
-    replies = [clean_body(r) for r in replies]
-    lang = guess_lang([w for w, _ in tokens(subject + " " + body)])
+    subject, body = tokens(clean_subject(subject)), tokens(clean_body(body))
+    # the words of "subject body" are the subject's then the body's: a space splits no word
+    lang = guess_lang([w for w, _ in subject] + [w for w, _ in body])
     counts: dict[str, float] = defaultdict(float)
     surfaces: dict[str, str] = {}
     _add_ngrams(subject, weights[0], lang, counts, surfaces)
     _add_ngrams(body, weights[1], lang, counts, surfaces)
     for reply in replies:
-        _add_ngrams(reply, weights[2], lang, counts, surfaces)
+        _add_ngrams(tokens(clean_body(reply)), weights[2], lang, counts, surfaces)
     return {f: 1.0 + math.log(c) if c >= 1 else c for f, c in counts.items()}, surfaces

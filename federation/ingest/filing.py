@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Iterable
 
 from sqlalchemy import bindparam, select
@@ -154,23 +155,35 @@ def settle(settings: Settings, outcomes: list[Outcome]) -> None:
 def receive_batch(settings: Settings, address: str, raws: list[bytes]) -> tuple[int, int, int]:
     """Archive many messages for one list in one transaction (bulk import), then queue the
     pipeline for them. Returns (archived, duplicates, refused)."""
-    created_pks, duplicates, refused = archive_batch(settings, address, raws)
-    if created_pks:
-        queue.enqueue(settings, jobs.process_messages, created_pks)
-    return len(created_pks), duplicates, refused
+    done = archive_batch(settings, address, raws)
+    if done.created:
+        queue.enqueue(settings, jobs.process_messages, done.created)
+    return len(done.created), done.duplicates, done.refused
+
+
+@dataclass(frozen=True)
+class Archived:
+    """What ``archive_batch`` did: the messages it created, the threads they are in now."""
+
+    created: list[int]
+    duplicates: int
+    refused: int
+    thread_ids: list[int]
 
 
 def archive_batch(settings: Settings, address: str, raws: list[bytes],
-                  parsed: list[Parsed] | None = None) -> tuple[list[int], int, int]:
+                  parsed: list[Parsed] | None = None,
+                  documents: list[dict | None] | None = None) -> Archived:
     """Archive many messages for one list in one transaction, without queueing the pipeline.
 
-    Returns (ids of the messages created, duplicates, refused). Parsing happens before the
-    write lock is taken; a caller that parsed already (in other processes) passes ``parsed``.
+    Parsing happens before the write lock is taken; a caller that parsed already (in other
+    processes) passes ``parsed``, and their search ``documents`` if it analysed them too.
     Only the size rule applies: an import is the list's own history, not new posts.
     """
-    postings = [Posting(settings, raw, (address,), via=IMPORT, parsed=parsed_one)
-                for raw, parsed_one in zip(raws, parsed if parsed is not None
-                                           else map(parse, raws))]
+    parsed = parsed if parsed is not None else [parse(raw) for raw in raws]
+    documents = documents if documents is not None else [None] * len(raws)
+    postings = [Posting(settings, raw, (address,), via=IMPORT, parsed=one, document=document)
+                for raw, one, document in zip(raws, parsed, documents)]
 
     def work(session):
         mailing_list = find_list(session, address)
@@ -185,8 +198,10 @@ def archive_batch(settings: Settings, address: str, raws: list[bytes],
                 continue
             kept.append(posting)
         stored = store(session, mailing_list.id, kept)
-        archive_steps(session, settings, [s.filed for s in stored if s.filed is not None])
+        filed = [s.filed for s in stored if s.filed is not None]
+        archive_steps(session, settings, filed)
         created = [s.pk for s in stored if s.created]
-        return created, len(stored) - len(created), refused
+        return Archived(created, len(stored) - len(created), refused,
+                        sorted({f.thread_id for f in filed if f.thread_id is not None}))
 
     return writer.transaction(settings, work)

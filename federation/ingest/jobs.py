@@ -97,15 +97,19 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
                                     .options(joinedload(Thread.mailing_list)))) \
             if thread_ids else []
         pipeline.run(session, settings, messages)
-        done = [m.id for m in messages]
-        for start in range(0, len(done), MAX_BATCH):  # one statement, not one per message
-            session.execute(update(Message).where(Message.id.in_(done[start:start + MAX_BATCH]))
-                            .values(processed=True).execution_options(synchronize_session=False))
+        mark_processed(session, [m.id for m in messages])
         for message in messages:
             set_committed_value(message, "processed", True)
         planned = pipeline.planned(session)
     for pk in planned:  # committed: the rows wait for the "fan_out" job, which claims them
         queue.enqueue(settings, "fan_out", pk)
+
+
+def mark_processed(session, message_pks: list[int]) -> None:
+    """Record that the pipeline ran for these messages (one statement per 500, not per message)."""
+    for start in range(0, len(message_pks), MAX_BATCH):
+        session.execute(update(Message).where(Message.id.in_(message_pks[start:start + MAX_BATCH]))
+                        .values(processed=True).execution_options(synchronize_session=False))
 
 
 def by_thread(settings: Settings, message_pks: list[int],

@@ -53,8 +53,11 @@ class Posting:
             self.parsed = parse(self.raw)
             if self.settings.is_sqlite:
                 return
-            parsed = self.parsed
-            self.document = search.document(Filed(
-                id=0, list_id=0, message_id=parsed.message_id, subject=parsed.subject,
-                body_text=parsed.body_text, from_name=parsed.from_name,
-                from_addr=parsed.from_addr))
+            self.document = analysed(self.parsed)
+
+
+def analysed(parsed: Parsed) -> dict:
+    """The search document of a parsed message (``search.document``), before it has a row."""
+    return search.document(Filed(id=0, list_id=0, message_id=parsed.message_id,
+                                 subject=parsed.subject, body_text=parsed.body_text,
+                                 from_name=parsed.from_name, from_addr=parsed.from_addr))

@@ -24,7 +24,7 @@ from federation.errors import Invalid
 from federation.storage.models import Message, Theme, Thread, ThreadTheme, utcnow
 from federation.settings import Settings
 from federation.themes.taxonomy import DEFAULT_THEMES, ThemeSpec, explicit_themes, fold
-from federation.themes.training import current, slug_map, thread_text
+from federation.themes.training import Text, current, slug_map, thread_text
 
 MAX_THEMES = 3
 AUTOMATIC = ("explicit", "auto")
@@ -226,10 +226,11 @@ def _explicit(subjects: Iterable[str], known: list[ThemeSpec],
     return found
 
 
-def _wanted(session: Session, known: Context,
-            thread: Thread) -> dict[int, tuple[float, str, list[str]]]:
-    """Theme id → (score, source, reasons) the automatic pass proposes, explicit ones first."""
-    subject, body, replies, subjects = thread_text(session, thread)
+def wanted(known: Context, thread: Thread,
+           text: Text) -> dict[int, tuple[float, str, list[str]]]:
+    """Theme id → (score, source, reasons) the automatic pass proposes for a thread of this
+    ``thread_text``, explicit ones first."""
+    subject, body, replies, subjects = text
     if not subjects:
         return {}
     wanted: dict[int, tuple[float, str, list[str]]] = {}
@@ -242,28 +243,41 @@ def _wanted(session: Session, known: Context,
     return wanted
 
 
+def changes(rows: dict, wanted: dict[int, tuple[float, str, list[str]]]):
+    """What the automatic pass changes among a thread's rows (theme id → row with ``score``,
+    ``source``, ``reasons``): the automatic theme ids to drop, and (theme id, score, source,
+    encoded reasons) to set, for new or changed rows only; admins' rows stay as they are."""
+    locked = {theme_id for theme_id, row in rows.items() if row.source not in AUTOMATIC}
+    room = max(0, MAX_THEMES - sum(row.source == "manual" for row in rows.values()))
+    chosen = [(theme_id, found) for theme_id, found in wanted.items()
+              if theme_id not in locked][:room]
+    chosen_ids = {theme_id for theme_id, _ in chosen}
+    dropped = [theme_id for theme_id, row in rows.items()
+               if row.source in AUTOMATIC and theme_id not in chosen_ids]
+    changed = []
+    for theme_id, (score, source, reasons) in chosen:
+        encoded = json.dumps(reasons, ensure_ascii=False)
+        row = rows.get(theme_id)
+        if row is None or (row.score, row.source, row.reasons) != (score, source, encoded):
+            changed.append((theme_id, score, source, encoded))
+    return dropped, changed
+
+
 def tag_thread(session: Session, settings: Settings, thread: Thread,
                known: Context | None = None) -> None:
     """Recompute a thread's explicit and automatic themes; admins' rows are left as they are."""
     known = known or context(session, settings)
     rows = {row.theme_id: row for row in session.scalars(
         select(ThreadTheme).filter_by(thread_id=thread.id))}
-    locked = {theme_id for theme_id, row in rows.items() if row.source not in AUTOMATIC}
-    room = max(0, MAX_THEMES - sum(row.source == "manual" for row in rows.values()))
-    chosen = [(theme_id, found) for theme_id, found in _wanted(session, known, thread).items()
-              if theme_id not in locked][:room]
-    chosen_ids = {theme_id for theme_id, _ in chosen}
-    for theme_id, row in rows.items():
-        if row.source in AUTOMATIC and theme_id not in chosen_ids:
-            session.delete(row)
-    for theme_id, (score, source, reasons) in chosen:
+    dropped, changed = changes(rows, wanted(known, thread, thread_text(session, thread)))
+    for theme_id in dropped:
+        session.delete(rows[theme_id])
+    for theme_id, score, source, encoded in changed:
         row = rows.get(theme_id)
         if row is None:
             row = ThreadTheme(thread_id=thread.id, theme_id=theme_id)
             session.add(row)
-        encoded = json.dumps(reasons, ensure_ascii=False)
-        if (row.score, row.source, row.reasons) != (score, source, encoded):
-            row.score, row.source, row.reasons, row.updated_at = score, source, encoded, utcnow()
+        row.score, row.source, row.reasons, row.updated_at = score, source, encoded, utcnow()
     session.flush()
 
 

@@ -46,21 +46,38 @@ def active_slugs(session: Session) -> list[str]:
         Theme.retired.is_(False), Theme.merged_into_id.is_(None)).order_by(Theme.id)))
 
 
-def thread_text(session: Session, thread: Thread) -> tuple[str, str, list[str], list[str]]:
-    """The root's subject and body, the replies' bodies and every subject of a thread."""
+_TEXT = (Message.thread_id, Message.message_id, Message.subject, Message.body_text, Message.ghost,
+         Message.deleted)
+_TEXT_ORDER = (func.coalesce(Message.date, Message.received_at), Message.id)
+Text = tuple[str, str, list[str], list[str]]
+
+
+def _text_of(rows: list, root_message_id: str) -> Text:
     # Ghosts and deleted messages are left out here, not in SQL: given "deleted = 0", SQLite
     # chose the index on (deleted, list_id) and scanned the whole archive for every thread.
-    rows = [row for row in session.execute(
-        select(Message.message_id, Message.subject, Message.body_text, Message.ghost,
-               Message.deleted)
-        .where(Message.thread_id == thread.id)
-        .order_by(func.coalesce(Message.date, Message.received_at), Message.id)).all()
-        if not row.ghost and not row.deleted]
+    rows = [row for row in rows if not row.ghost and not row.deleted]
     if not rows:
         return "", "", [], []
-    root = next((r for r in rows if r.message_id == thread.root_message_id), rows[0])
+    root = next((r for r in rows if r.message_id == root_message_id), rows[0])
     replies = [r.body_text or "" for r in rows if r is not root][:MAX_REPLIES]
     return root.subject or "", root.body_text or "", replies, [r.subject or "" for r in rows]
+
+
+def thread_text(session: Session, thread: Thread) -> Text:
+    """The root's subject and body, the replies' bodies and every subject of a thread."""
+    return _text_of(session.execute(select(*_TEXT).where(Message.thread_id == thread.id)
+                                    .order_by(*_TEXT_ORDER)).all(), thread.root_message_id)
+
+
+def thread_texts(session: Session, threads: list[Thread]) -> dict[int, Text]:
+    """``thread_text`` of many threads with one query (they are read together when tagged
+    in bulk)."""
+    rows: dict[int, list] = {thread.id: [] for thread in threads}
+    if rows:
+        for row in session.execute(select(*_TEXT).where(Message.thread_id.in_(list(rows)))
+                                   .order_by(Message.thread_id, *_TEXT_ORDER)):
+            rows[row.thread_id].append(row)
+    return {thread.id: _text_of(rows[thread.id], thread.root_message_id) for thread in threads}
 
 
 # --------------------------------------------------------------------------- the model in use

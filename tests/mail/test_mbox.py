@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import mailbox
 
+import pytest
 from sqlalchemy import func, select
 
 from federation.storage.db import session_scope
@@ -11,6 +12,7 @@ from federation.storage.models import Message, Thread
 from feeds import mbox as mboxrd
 from mail import mbox
 from backends import FIXTURES
+from messages import mail
 NAMES = ("root.eml", "reply-8bit-fr.eml", "reply-latin1.eml", "early-child.eml",
          "late-parent.eml", "rfc2047-html.eml")
 
@@ -82,3 +84,47 @@ def test_import_parsed_by_worker_processes_matches_in_process(sqlite_settings, t
             return [tuple(row) for row in rows]
     assert archived("pool@lists.test") == archived("here@lists.test")
     assert all(row[6] for row in archived("pool@lists.test"))  # the pipeline ran
+
+
+def _themes(settings) -> dict[str, list[tuple[str, str, float, str]]]:
+    """Thread root → its (theme slug, source, score, reasons) rows, sorted."""
+    from federation.storage.models import Theme, ThreadTheme
+    with session_scope(settings) as session:
+        rows = session.execute(select(Thread.root_message_id, Theme.slug, ThreadTheme.source,
+                                      ThreadTheme.score, ThreadTheme.reasons)
+                               .join(ThreadTheme, ThreadTheme.thread_id == Thread.id)
+                               .join(Theme, Theme.id == ThreadTheme.theme_id)).all()
+    found: dict[str, list] = {}
+    for root, *row in sorted(rows):
+        found.setdefault(root, []).append(tuple(row))
+    return found
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_import_tags_threads_spread_over_batches_as_a_replay_would(lists, tmp_path, workers):
+    """Themes are proposed batch by batch (by the worker processes when there are some): a
+    thread whose later messages come batches after its root ends with the themes of its
+    whole text, a thread merged into another leaves none behind, every message is processed."""
+    from federation.themes import tagging
+    raws = [mail("velo@example.org", "Atelier vélo", "On répare des vélos samedi.", minute=1),
+            mail("jardin@example.org", "Jardin partagé", "Qui vient bêcher ?", minute=2),
+            mail("orphan@example.org", "Re: Inventaire", "Voici la suite de l'inventaire.",
+                 refs="late@example.org", minute=3),
+            mail("r1@example.org", "Re: Jardin partagé", "Moi !", refs="jardin@example.org",
+                 minute=4),
+            mail("r2@example.org", "Re: Atelier vélo #semences", "Et un troc de graines.",
+                 refs="velo@example.org", minute=5),
+            mail("late@example.org", "Inventaire #logiciel-libre", "Le wiki de l'inventaire.",
+                 minute=6)]
+    path = tmp_path / "archive.mbox"
+    _write_mbox(path, [raw.replace(b"\r\n", b"\n") for raw in raws])
+    totals = mbox.import_file(lists, "semences@lists.test", path, batch=2, workers=workers)
+    assert totals.archived == 6
+    imported = _themes(lists)
+    assert ("agriculture-alimentation", "explicit") in [r[:2] for r in imported["velo@example.org"]]
+    assert ("logiciel-libre", "explicit") in [r[:2] for r in imported["late@example.org"]]
+    tagging.retag(lists)
+    assert _themes(lists) == imported
+    with session_scope(lists) as session:
+        assert session.scalar(select(func.count()).select_from(Message).where(
+            Message.ghost.is_(False), Message.processed.is_(False))) == 0
