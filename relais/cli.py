@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from federation.lists import audit, directory
-from federation.storage import schema
 from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.settings import Settings
@@ -49,6 +48,7 @@ def main(verbose: bool) -> None:
 @main.command()
 def init() -> None:
     """Create or upgrade the schema (idempotent)."""
+    from federation.storage import schema  # Alembic: only the commands that migrate load it
     settings = _settings()
     schema.upgrade(settings)
     click.echo(f"schema ready in {settings.database_url.split('@')[-1]}")
@@ -60,7 +60,7 @@ def init() -> None:
 def serve(processes: int) -> None:
     """Web + SMTP + jobs + scheduled tasks (the embedded default): the listener and writer
     processes of 'relais smtp', and a web server (waitress) that also runs the schedule."""
-    from federation.storage import db
+    from federation.storage import db, schema
     from mail import server
     from relais import embedded
     settings = _settings()
@@ -93,20 +93,8 @@ def serve(processes: int) -> None:
 @click.option("--workers", default=2, show_default=True, help="gunicorn worker processes.")
 def web(workers: int) -> None:
     """The web server alone (gunicorn), for production."""
-    from gunicorn.app.base import BaseApplication
-    from web import create_app
-    settings = _settings()
-
-    class _Gunicorn(BaseApplication):
-        def load_config(self):
-            self.cfg.set("bind", f"{settings.web_host}:{settings.web_port}")
-            self.cfg.set("workers", workers)
-            self.cfg.set("threads", 4)
-
-        def load(self):
-            return create_app(settings)
-
-    _Gunicorn().run()
+    from relais import web_server
+    web_server.run(_settings(), workers)
 
 
 @main.command()
@@ -292,6 +280,7 @@ def export(address: str) -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when assemblies already exist.")
 def demo(if_empty: bool) -> None:
     """Seed four assemblies with lists and French threads, through the real ingest path."""
+    from federation.storage import schema
     from relais import demo as seeding
     settings = _settings()
     schema.upgrade(settings)

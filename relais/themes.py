@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from federation.themes import classifier, training, tagging as taxonomy
+from federation.themes import training, tagging as taxonomy
 from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.settings import Settings
@@ -121,6 +121,7 @@ def retrain() -> None:
               help="K-fold cross-validation (train on K-1 folds, test on the other) instead.")
 def eval_(path: Path, folds: int) -> None:
     """Score the shipped classifier on labelled messages (dev.jsonl format)."""
+    from federation.themes import classifier  # numpy, and sklearn for --cv: this command only
     examples = classifier.load_examples(path)
     if not examples:
         raise click.ClickException(f"no labelled message in {path}")

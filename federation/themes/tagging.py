@@ -12,19 +12,21 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from federation.archive import threads
-from federation.themes.classifier import Model
 from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.storage.models import Message, Theme, Thread, ThreadTheme, utcnow
 from federation.settings import Settings
 from federation.themes.taxonomy import DEFAULT_THEMES, ThemeSpec, explicit_themes, fold
 from federation.themes.training import Text, current, slug_map, thread_text
+
+if TYPE_CHECKING:
+    from federation.themes.classifier import Model
 
 MAX_THEMES = 3
 AUTOMATIC = ("explicit", "auto")

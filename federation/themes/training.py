@@ -12,16 +12,18 @@ import hashlib
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from federation.themes import classifier
 from federation.storage.db import session_scope
 from federation.storage.models import ThemeModel, Message, Theme, Thread, ThreadTheme
 from federation.settings import Settings
 from federation.themes.taxonomy import DEFAULT_THEMES
 
+if TYPE_CHECKING:  # imported where a model is loaded or trained: the web reads themes only,
+    from federation.themes import classifier  # and numpy (and sklearn) stay out of it
 log = logging.getLogger(__name__)
 ADMIN_SOURCES = ("manual", "rejected")
 MAX_REPLIES = 30  # the root counts most; a long thread's 300th reply adds little
@@ -87,6 +89,7 @@ _CACHE: dict[str, tuple[tuple[int, str], classifier.Model]] = {}
 
 def current(session: Session, settings: Settings) -> classifier.Model:
     """The newest stored model, else the shipped one; loaded once per version and database."""
+    from federation.themes import classifier
     newest = session.execute(select(ThemeModel.id, ThemeModel.version, ThemeModel.fingerprint)
                              .order_by(ThemeModel.version.desc()).limit(1)).first()
     if newest is None:
@@ -113,6 +116,7 @@ def labelled(session: Session, mapping: dict[str, str | None]) -> list[classifie
     A thread counts once an admin confirmed, set or rejected one of its themes; its labels
     are then every non-rejected theme it carries (the admin reviewed them and let them be).
     """
+    from federation.themes import classifier
     reviewed = select(ThreadTheme.thread_id).where(ThreadTheme.source.in_(ADMIN_SOURCES))
     rows = session.execute(select(ThreadTheme.thread_id, ThreadTheme.source, Theme.slug)
                            .join(Theme, Theme.id == ThreadTheme.theme_id)
@@ -134,6 +138,7 @@ def labelled(session: Session, mapping: dict[str, str | None]) -> list[classifie
 
 def _seed(path: Path, mapping: dict[str, str | None]) -> list[classifier.Example]:
     """The seed messages, their labels following merges and dropping retired themes."""
+    from federation.themes import classifier
     examples = []
     for example in classifier.load_examples(path):
         themes = tuple(dict.fromkeys(s for s in (mapping.get(t, t) for t in example.themes) if s))
@@ -143,6 +148,7 @@ def _seed(path: Path, mapping: dict[str, str | None]) -> list[classifier.Example
 
 def _fingerprint(seed: Path, slugs: list[str], corrections: list[classifier.Example]) -> str:
     """Identify the training data, so an unchanged week does not train the same model again."""
+    from federation.themes import classifier
     digest = hashlib.sha256(seed.read_bytes())
     digest.update(f"{classifier.FORMAT}/{classifier.C}".encode())
     digest.update(json.dumps([slugs, [[e.subject, e.body, e.themes] for e in corrections]],
@@ -156,6 +162,7 @@ def retrain(settings: Settings, seed: Path | None = None) -> int | None:
     Returns the version in use afterwards (None while the shipped model still fits).
     ``seed`` defaults to the shipped seed messages.
     """
+    from federation.themes import classifier
     seed = seed or classifier.SEED_PATH
     with session_scope(settings) as session:
         mapping, slugs = slug_map(session), active_slugs(session)
