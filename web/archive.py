@@ -5,11 +5,16 @@ private list answers 404 everywhere, as if it did not exist.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from datetime import datetime, timezone
+from typing import Callable
 from urllib.parse import quote
 
+from babel import dates
 from flask import Blueprint, Response, abort, redirect, render_template, request
+from flask_babel import get_locale, get_timezone, ngettext
+from markupsafe import Markup
 
 from federation.reading import queries
 from federation.reading.addresses import display_name, obfuscate
@@ -88,10 +93,27 @@ def thread(message_id: str):
     def render() -> str:
         messages = queries.thread_messages(db(), found)
         return render_template("thread.html", thread=found, ml=found.mailing_list,
-                               messages=messages, asked=links.unquote_id(message_id))
+                               messages=messages, asked=links.unquote_id(message_id),
+                               medium_date=_medium_dates(), quoted_summary=_quoted_summaries())
 
     key = (settings().database_url, f"page:t:{found.id}", language.choose())
     return pagecache.respond(key, lambda: queries.thread_stamp(db(), found), render)
+
+
+def _medium_dates() -> Callable[[datetime], str]:
+    """``format_datetime(when, 'medium')`` for one page, the same text, with the locale and
+    the time zone looked up once instead of once per message."""
+    locale, zone = get_locale(), get_timezone()
+    return lambda when: dates.format_datetime(when, "medium", tzinfo=zone, locale=locale)
+
+
+def _quoted_summaries() -> Callable[[int], Markup]:
+    """The summary of a folded quote by its number of lines, for one page: translated once
+    per number, as Jinja's ``ngettext`` would give it (the number is the only variable)."""
+    @functools.lru_cache(maxsize=None)
+    def summary(count: int) -> Markup:
+        return Markup(ngettext("%(num)d quoted line", "%(num)d quoted lines", count))
+    return summary
 
 
 @bp.get("/m/<path:message_id>")

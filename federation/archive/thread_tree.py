@@ -32,7 +32,12 @@ def depths(rows, by_id) -> dict[int, int]:
 
 def ordered(session: Session, thread: Thread) -> list[tuple[Message, int]]:
     """The thread's messages depth-first with their depth, siblings by date (iterative)."""
-    messages = list(session.scalars(select(Message).where(Message.thread_id == thread.id)))
+    return arrange(list(session.scalars(select(Message).where(Message.thread_id == thread.id))))
+
+
+def arrange(messages: list[Message]) -> list[tuple[Message, int]]:
+    """A thread's messages (ghosts included) depth-first with their depth, siblings by date;
+    ghosts are left out of the result (iterative)."""
     by_id = {m.id: m for m in messages}
     children: dict[int | None, list[Message]] = {}
     for m in messages:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload, undefer
 
 from federation.reading import theme_queries
@@ -111,17 +111,23 @@ def raw_bytes(session: Session, message: Message) -> bytes:
     return session.scalar(select(Message.raw).where(Message.id == message.id)) or b""
 
 
+# Built once, as the storing statements are: building a statement costs as much as running it.
+_FIRST_THREAD = (select(Message.thread_id).join(Message.mailing_list)
+                 .where(Message.message_id == bindparam("mid"), MailingList.public.is_(True))
+                 .order_by(Message.ghost, Message.id).limit(1).scalar_subquery())
+_THREAD = (select(Thread).options(joinedload(Thread.mailing_list).joinedload(MailingList.assembly))
+           .where(Thread.id == _FIRST_THREAD))
+_THREAD_MESSAGES = (select(Message).where(Message.thread_id == bindparam("thread"))
+                    .options(undefer(Message.body_text), undefer(Message.body_html),
+                             joinedload(Message.attachments)))
+
+
 def thread(session: Session, message_id: str) -> Thread | None:
     """The public thread holding this Message-ID (any of its messages, ghosts included).
 
     One query: the thread of the first public row carrying the Message-ID (as
     ``_public_message`` orders them), with its list and assembly joined in."""
-    first = (select(Message.thread_id).join(Message.mailing_list)
-             .where(Message.message_id == message_id.strip("<>"), MailingList.public.is_(True))
-             .order_by(Message.ghost, Message.id).limit(1).scalar_subquery())
-    return session.scalar(select(Thread).options(joinedload(Thread.mailing_list)
-                                                 .joinedload(MailingList.assembly))
-                          .where(Thread.id == first))
+    return session.scalar(_THREAD, {"mid": message_id.strip("<>")})
 
 
 def thread_stamp(session: Session, found: Thread) -> tuple:
@@ -134,15 +140,12 @@ def thread_stamp(session: Session, found: Thread) -> tuple:
 
 
 def thread_messages(session: Session, thread: Thread) -> list[tuple[Message, int]]:
-    """The thread's messages in JWZ order with depth, bodies and attachments loaded at once."""
-    loaded = session.scalars(select(Message).where(Message.thread_id == thread.id)
-                             .options(undefer(Message.body_text), undefer(Message.body_html),
-                                      selectinload(Message.attachments))).all()
-    # while ``loaded`` holds them, these rows stay in the (weak) identity map, so ordered()
-    # gets them back with bodies and attachments instead of one lazy load per message
-    result = thread_tree.ordered(session, thread)
-    del loaded
-    return result
+    """The thread's messages in JWZ order with depth, bodies and attachments loaded at once.
+
+    One query: most messages have no attachment, so joining them in costs less than a
+    second round trip, and the tree is arranged from the same rows."""
+    loaded = session.scalars(_THREAD_MESSAGES, {"thread": thread.id}).unique().all()
+    return thread_tree.arrange(list(loaded))
 
 
 def list_scope(ml: MailingList) -> Scope:
