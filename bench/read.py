@@ -101,11 +101,14 @@ def targets(settings: Settings) -> dict[str, list[tuple[str, dict]]]:
         addresses = list(session.scalars(select(MailingList.address)))
         roots = list(session.scalars(select(Thread.root_message_id)
                                      .where(Thread.message_count >= 3).limit(2000)))
+        tens = list(session.scalars(select(Thread.root_message_id)
+                                    .where(Thread.message_count == 10).limit(200)))
         themes = list(session.scalars(select(Theme.slug).where(Theme.retired.is_(False))))
     plan = {
         "home": [("/", {})],
         "list page": [(links.list_path(a), {}) for a in addresses],
         "thread page": [(links.thread_path(r), {}) for r in rng.sample(roots, min(200, len(roots)))],
+        "10-message thread": [(links.thread_path(r), {}) for r in tens],
         "theme feed": [(f"/themes/{quote(s)}/atom", {}) for s in themes],
         "conditional feed": [(links.list_path(a) + "atom", {}) for a in addresses],
         "search": [(f"/search?q={quote(q)}", {}) for q in SEARCHES]
@@ -193,6 +196,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--build-only", action="store_true", help="build the archive, measure nothing")
+    parser.add_argument("--only", action="append", default=[], metavar="ENDPOINT",
+                        help="measure only this endpoint (repeatable), e.g. '10-message thread'")
     parser.add_argument("--no-page-cache", action="store_true",
                         help="serve with RELAIS_PAGE_CACHE=0: search and thread pages rendered "
                              "on every request (to measure what their cache saves)")
@@ -231,6 +236,8 @@ def main() -> None:
         print(f"{'endpoint':<18}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}"
               f"{'target':>8}  statuses")
         for name, requests in plan.items():
+            if args.only and name not in args.only:
+                continue
             load(args.port, requests, args.clients, 1.0)  # warm the caches and connections
             result = load(args.port, requests, args.clients, args.seconds)
             target = TARGETS.get(name, DEFAULT_TARGET)

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, contains_eager, undefer
 
 from federation.storage.models import Assembly, MailingList, Message, Theme, Thread, ThreadTheme
@@ -98,11 +98,14 @@ def threads(session: Session, found: Theme, assembly_slug: str = "",
     return list(session.scalars(query))
 
 
+_SHOWN = (select(ThreadTheme, Theme).join(Theme, Theme.id == ThreadTheme.theme_id)
+          .where(ThreadTheme.thread_id == bindparam("thread"), ThreadTheme.source.in_(SHOWN),
+                 _active()))  # built once: every thread page asks
+
+
 def shown(session: Session, thread_id: int) -> list[ShownTheme]:
     """A thread's themes with their reasons: admins' and explicit ones first, then by score."""
-    rows = session.execute(select(ThreadTheme, Theme).join(Theme, Theme.id == ThreadTheme.theme_id)
-                           .where(ThreadTheme.thread_id == thread_id,
-                                  ThreadTheme.source.in_(SHOWN), _active())).all()
+    rows = session.execute(_SHOWN, {"thread": thread_id}).all()
     order = {source: rank for rank, source in enumerate(SHOWN)}
     rows.sort(key=lambda r: (order[r.ThreadTheme.source], -r.ThreadTheme.score, r.Theme.id))
     return [ShownTheme(r.Theme.slug, r.Theme.label_fr, r.Theme.label_en, r.ThreadTheme.score,
