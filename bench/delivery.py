@@ -129,6 +129,27 @@ def _post(port: int, raws: list[bytes], connections: int, lmtp: bool) -> None:
         thread.join()
 
 
+class _Processed:
+    """When the last post's pipeline ran (read from the database, every 0.2 s)."""
+
+    def __init__(self, path: Path, posts: int, started: float):
+        self.path, self.posts, self.started = path, posts, started
+        self.after, self.checked = float("nan"), 0.0
+
+    def poll(self) -> None:
+        import sqlite3
+        if self.after == self.after or time.perf_counter() - self.checked < 0.2:
+            return
+        self.checked = time.perf_counter()
+        try:
+            with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=1) as db:
+                done = db.execute("SELECT count(*) FROM messages WHERE processed").fetchone()[0]
+        except sqlite3.Error:
+            return
+        if done >= self.posts:
+            self.after = time.perf_counter() - self.started
+
+
 def run_once(code: Path, raws: list[bytes], args) -> tuple[float, float, int, int]:
     """(seconds to accept every post, seconds until every copy arrived, copies, transactions)."""
     sink = ChildSink(not args.no_pipelining)
@@ -153,11 +174,15 @@ def run_once(code: Path, raws: list[bytes], args) -> tuple[float, float, int, in
                 _post(port, raws, 4, args.command == "lmtp")
                 accepted = time.perf_counter() - started
                 last, last_change = -1, time.perf_counter()
+                processed = _Processed(Path(tmp) / "relais.sqlite3", len(raws), started)
                 while sink.counts[0] < expected and time.perf_counter() - last_change < 30:
                     if sink.counts[0] != last:
                         last, last_change = sink.counts[0], time.perf_counter()
+                    processed.poll()
                     time.sleep(0.02)
                 done = time.perf_counter() - started
+                print(f"  pipeline (themes, planning) done {processed.after:.1f} s "
+                      f"after the first post", flush=True)
             finally:
                 server.terminate()
                 server.wait(20)

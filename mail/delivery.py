@@ -69,7 +69,7 @@ class Built:
 
 def message_builder(settings: Settings, message_pk: int) -> Built | None:
     """The list, the builder of a recipient's copy and the delivery mode, or None (erased)."""
-    with session_scope(settings) as session:
+    with session_scope(settings, write=False) as session:
         message = session.get(Message, message_pk)
         if message is None or message.ghost or message.deleted:
             return None
@@ -98,7 +98,9 @@ def fan_out(settings: Settings, message_pk: int, helper: bool = False) -> None:
     ``helper``: a job a big fan-out queued so that another rq worker shares it."""
     built, progress, futures = None, None, []
     while True:
-        with session_scope(settings) as session:
+        # not durable: a claim lost in a power cut leaves its rows pending, and the marks
+        # of copies sent after it, written later, are lost with it: nothing goes twice
+        with session_scope(settings, durable=False) as session:
             claimed = deliveries.claim(session, "message", message_pk, limit=CLAIM)
         if not claimed:
             break
@@ -284,6 +286,8 @@ def deliver(settings: Settings, info, kind: str, ref_id: int,
 
 def _record(settings: Settings, info, kind, ref_id, sent, temporary, permanent) -> None:
     """Record the failures (the sent copies are ``Progress``'s) and queue the retries."""
+    if not temporary and not permanent:
+        return
     delays = settings.retry_delays
     later: dict[float, list[int]] = {}
     with session_scope(settings) as session:
