@@ -209,6 +209,9 @@ class Connection:
         data = replies[-1] if len(replies) == len(commands) else (503, b"")
         refused = {recipient: _failure(code, text)
                    for recipient, (code, text) in zip(recipients, rcpts) if code not in (250, 251)}
+        if any(code == 421 for code, _text in replies):  # the relay is closing (RFC 5321 3.8)
+            self.close(patience=1.0)
+            raise _failure(*next(reply for reply in replies if reply[0] == 421))
         if mail[0] != 250 or len(refused) == len(recipients) or data[0] != 354:
             if data[0] == 354:  # a relay that said 354 anyway gets an empty message
                 smtp.send(b".\r\n")
@@ -221,6 +224,8 @@ class Connection:
             raise _failure(*data)
         smtp.send(wire.data)
         code, text = smtp.getreply()
+        if code == 421:
+            self.close(patience=1.0)
         if code != 250:
             raise _failure(code, text)
         return refused
