@@ -1,14 +1,20 @@
 """Each member's copy of a list message: the original bytes plus the list's headers.
 
 The work shared by every recipient (list headers, subject tag, footer, DMARC munging) is
-done once per message in ``prepare``; ``copy_for`` then only adds the recipient's own
+done once per message in ``prepare``, and rendered once as wire bytes (CRLF, dot-stuffed:
+``Prepared.head`` and ``Prepared.tail``); ``copy_for`` then only adds the recipient's own
 one-click unsubscribe headers (RFC 8058) and the DKIM signature, so a 10,000-member
-fan-out costs little more than the sending.
+fan-out costs little more than the sending. A list in "batched" delivery mode sends one
+copy to several members (``batched_copy``): its List-Unsubscribe is the list's own (its page
+and its -leave address), with no one-click link, since a copy read by several members must
+never unsubscribe one of them by a single POST (RFC 8058 section 3: the URI identifies the
+recipient).
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from email.utils import formataddr, getaddresses, parseaddr
 from urllib.parse import quote
 
@@ -17,6 +23,7 @@ from federation.settings import Settings
 from feeds import links
 
 from mail import dkim, footers, headers
+from mail.outgoing import Wire, stuffed
 
 log = logging.getLogger(__name__)
 # Headers we set ourselves: a copy never carries another list's (or an earlier pass's)
@@ -63,6 +70,16 @@ class Prepared:
 
     fields: tuple[bytes, ...]
     body: bytes
+
+    @cached_property
+    def head(self) -> bytes:
+        """The shared header fields on the wire, each line ended."""
+        return stuffed(b"\r\n".join(self.fields) + b"\r\n")
+
+    @cached_property
+    def tail(self) -> bytes:
+        """The blank line and the body on the wire."""
+        return b"\r\n" + stuffed(self.body)
 
 
 def list_url(settings: Settings, info: ListInfo) -> str:
@@ -166,7 +183,29 @@ def one_click_url(settings: Settings, mailing_list, email: str) -> str:
 
 
 def copy_for(settings: Settings, info: ListInfo, prepared: Prepared, mailing_list,
-             email: str) -> bytes:
-    """One recipient's bytes, signed after every modification (RFC 6376)."""
-    fields = [*prepared.fields, *unsubscribe_fields(settings, info, mailing_list, email)]
-    return dkim.sign(settings, headers.join(fields, prepared.body), info.domain)
+             email: str) -> Wire:
+    """One recipient's copy, signed after every modification (RFC 6376)."""
+    return _with_fields(settings, info, prepared,
+                        unsubscribe_fields(settings, info, mailing_list, email))
+
+
+def list_unsubscribe_fields(settings: Settings, info: ListInfo) -> list[bytes]:
+    """The list-wide List-Unsubscribe of a batched copy: the list's page (its form mails a
+    confirmation) and the -leave address; no List-Unsubscribe-Post, so no one-click."""
+    return [headers.field("List-Unsubscribe", f"<{list_url(settings, info)}>, "
+                                              f"<mailto:{info.command('leave')}>")]
+
+
+def batched_copy(settings: Settings, info: ListInfo, prepared: Prepared) -> Wire:
+    """The one copy of a batched list's message that all its members get."""
+    return _with_fields(settings, info, prepared, list_unsubscribe_fields(settings, info))
+
+
+def _with_fields(settings: Settings, info: ListInfo, prepared: Prepared,
+                 own: list[bytes]) -> Wire:
+    own_lines = b"\r\n".join(own) + b"\r\n" if own else b""
+    if not dkim.enabled(settings):
+        return Wire.joined([prepared.head, own_lines, prepared.tail])
+    raw = headers.join([*prepared.fields, *own], prepared.body)
+    signature = dkim.sign(settings, raw, info.domain)[:-len(raw)]  # the DKIM-Signature field
+    return Wire.joined([signature, prepared.head, own_lines, prepared.tail])

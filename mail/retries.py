@@ -29,14 +29,15 @@ def retry(settings: Settings, kind: str, ref_id: int, ids: list[int]) -> None:
     if not claimed:
         return
     if kind == "digest":
-        built = digest_mail.builder(settings, ref_id)
+        found = digest_mail.builder(settings, ref_id)
+        built = delivery.Built(*found) if found is not None else None
     else:
         built = delivery.message_builder(settings, ref_id)
     if built is None:  # its message or digest is gone: never send these rows
         with session_scope(settings) as session:
             deliveries.cancel(session, [row_id for row_id, _email in claimed])
         return
-    delivery.deliver(settings, built[0], kind, ref_id, claimed, built[1])
+    delivery.deliver(settings, built.info, kind, ref_id, claimed, built.build, built.batched)
 
 
 def retry_due(settings: Settings, pending_for: float = PENDING_GRACE,

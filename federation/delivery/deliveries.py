@@ -91,8 +91,14 @@ def touch(session: Session, ids: list[int]) -> None:
 
 
 def claim(session: Session, kind: str, ref_id: int | None = None,
-          ids: list[int] | None = None, now: datetime | None = None) -> list[tuple[int, str]]:
-    """Take the rows due for sending for this job alone; returns (id, email) pairs."""
+          ids: list[int] | None = None, now: datetime | None = None,
+          limit: int | None = None) -> list[tuple[int, str]]:
+    """Take the rows due for sending for this job alone; returns (id, email) pairs.
+
+    ``limit`` takes at most that many (the oldest), so that several jobs share one big
+    fan-out: on PostgreSQL rows another job is claiming are skipped (SKIP LOCKED), not
+    waited for; SQLite has one writer at a time anyway.
+    """
     now = now or utcnow()
     token = uuid.uuid4().hex
     due = or_(Delivery.status == "pending",
@@ -104,6 +110,10 @@ def claim(session: Session, kind: str, ref_id: int | None = None,
     chunks = [None] if ids is None else [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
     for chunk in chunks:
         clause = where if chunk is None else [*where, Delivery.id.in_(chunk)]
+        if limit is not None:
+            oldest = (select(Delivery.id).where(*clause).order_by(Delivery.id).limit(limit)
+                      .with_for_update(skip_locked=True))
+            clause = [*clause, Delivery.id.in_(oldest.scalar_subquery())]
         session.execute(update(Delivery).where(*clause).values(
             status="sending", claim=token, claimed_at=now, updated_at=now)
             .execution_options(synchronize_session=False))

@@ -11,6 +11,13 @@ complaints (RFC 5965 ``report-type=feedback-report``) disable the member (or uns
 per the list's "complaint_action"), as Sympa and Groups.io do. At most one bounce a day
 counts; a score older than a week starts again; at the threshold delivery stops and the
 owners are told.
+
+A list in "batched" delivery mode sends one copy to several members with the plain
+``<list>-bounces@`` envelope sender, so its bounces carry no signature. Such a bounce scores
+nobody: each member it names gets a probe (Mailman's ``verp_probes``), a short notice whose
+envelope sender is that member's signed VERP address, at most one a day per member; only if
+the probe bounces in turn, at the signed address, is the member scored. A forged report
+thus costs its target one harmless notice, never a score.
 """
 from __future__ import annotations
 
@@ -31,7 +38,7 @@ from federation.lists import tokens
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.archive.message import too_nested
-from federation.storage.models import ListSetting, MailingList, Member, utcnow
+from federation.storage.models import ListSetting, MailingList, Member, Token, utcnow
 from federation.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -49,6 +56,7 @@ class Report:
     hard: list[str] = field(default_factory=list)
     soft: list[str] = field(default_factory=list)
     disabled: list[str] = field(default_factory=list)
+    probed: list[str] = field(default_factory=list)
 
 
 def option(session: Session, list_id: int, key: str, default: str) -> str:
@@ -236,6 +244,10 @@ def handle(settings: Settings, raw: bytes, address: str,
         if mailing_list is None:
             return Report("unknown-list")
         report = Report(kind)
+        if not verp and kind in ("dsn", "other") and failures and \
+                option(session, mailing_list.id, "delivery_mode", "personal") == "batched":
+            report.probed = probe(session, settings, mailing_list, sorted(failures), now)
+            return report
         if not verp:
             if failures:
                 log.info("%s report for %s names %s, without our signature: ignored", kind,
@@ -251,3 +263,42 @@ def handle(settings: Settings, raw: bytes, address: str,
             if score(session, settings, mailing_list.id, verp, hard, f"{kind} bounce", now):
                 report.disabled.append(verp)
         return report
+
+
+def probe(session: Session, settings: Settings, mailing_list: MailingList,
+          addresses: list[str], now: datetime | None = None) -> list[str]:
+    """Mail a probe to each enabled member named (at most one a day each), after commit,
+    from the member's signed VERP address; returns the members probed."""
+    now = now or utcnow()
+    probed = []
+    for address in addresses:
+        member = _member(session, mailing_list.id, address)
+        if member is None or member.disabled or session.scalar(select(Token.id).where(
+                Token.purpose == "probe", Token.list_id == mailing_list.id,
+                Token.email == member.email, Token.created_at > now - ONCE_PER)):
+            continue
+        tokens.create(session, "probe", mailing_list, member.email, lifetime=ONCE_PER)
+        sender = bounce_address(settings, mailing_list.address, member.email)
+        raw = _probe_message(mailing_list, member.email)
+        event.listen(session, "after_commit", lambda _s, s=sender, to=member.email, r=raw:
+                     queue.enqueue(settings, "send", s, [to], r), once=True)
+        probed.append(member.email)
+    if probed:
+        log.info("plain bounce on %s: probes to %s", mailing_list.address, ", ".join(probed))
+    return probed
+
+
+def _probe_message(mailing_list: MailingList, email: str) -> bytes:
+    notice = EmailMessage()
+    notice["From"] = mailing_list.role_address("request")
+    notice["To"] = email
+    notice["Subject"] = f"[{mailing_list.name}] Test de distribution / delivery probe"
+    notice["Message-ID"] = make_msgid(domain=mailing_list.domain)
+    notice["Auto-Submitted"] = "auto-generated"
+    notice.set_content(
+        f"Un avis de non-remise pour votre adresse est parvenu à la liste "
+        f"{mailing_list.address}. Ce message vérifie qu'elle reçoit bien le courrier : "
+        f"vous n'avez rien à faire.\n\n"
+        f"A delivery failure for your address reached the list {mailing_list.address}. "
+        f"This message checks that it still receives mail: there is nothing to do.\n")
+    return notice.as_bytes(policy=SMTP)
