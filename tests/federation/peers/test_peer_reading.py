@@ -4,11 +4,13 @@ read-only (RCPT 550)."""
 from __future__ import annotations
 
 import smtplib
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
 from backends import run_jobs, seed_lists
+from federation.delivery import digests
 from federation.peers import following
 from federation.storage.db import session_scope
 from federation.storage.models import MailingList, Message, ThreadTheme
@@ -50,6 +52,12 @@ def test_a_cross_instance_reply_threads_on_both_sides(settings, tmp_path):
             sources = set(session.scalars(select(ThreadTheme.source).where(
                 ThreadTheme.thread_id == copy.thread_id)))
             assert "peer" in sources  # the origin's theme, mapped by slug
+            issue = digests.build(session, "day", datetime(2026, 6, 1), datetime(2026, 6, 2))
+        items = [item for theme in issue["themes"] for group in theme["assemblies"]
+                 for kind in ("new", "active") for item in group[kind]]
+        copy_item = next(item for item in items if item["root"] == ROOT)
+        assert copy_item["origin"] == urlsplit(url).netloc  # the digest names the origin
+        assert copy_item["list_name"].endswith(f"via {urlsplit(url).netloc}")
 
 
 def test_the_listener_refuses_mail_for_a_mirrored_list(settings, tmp_path):
