@@ -16,6 +16,7 @@ from federation.storage.db import session_scope
 from federation.storage.models import MailingList, Message, ThreadTheme
 from instances import federate, poll, two_instances
 from messages import deliver, mail
+from pages import csrf_token
 from web import create_app
 
 ROOT = "racine-grenoble@example.org"
@@ -79,5 +80,14 @@ def test_the_listener_refuses_mail_for_a_mirrored_list(settings, tmp_path):
         finally:
             listener.stop()
         run_jobs(follower)
-        raw = create_app(follower).test_client().get(f"/m/{ROOT}/raw").get_data()
+        client = create_app(follower).test_client()
+        raw = client.get(f"/m/{ROOT}/raw").get_data()
         assert b"To: semences@lists.test" in raw  # the exact bytes: a reply-all goes to the origin
+        page = client.get("/l/semences@lists.test/").get_data(as_text=True)
+        assert f"Cette liste vient de {urlsplit(url).netloc}" in page
+        assert 'href="mailto:semences@lists.test"' in page  # writing goes to the origin
+        token = csrf_token(client, "/l/agora@lyon.test/")
+        assert client.post("/l/semences@lists.test/subscription", data={
+            "csrf_token": token, "email": "carol@example.org"}).status_code == 404
+        assert client.post("/l/agora@lyon.test/subscription", data={
+            "csrf_token": token, "email": "carol@example.org"}).status_code == 200
