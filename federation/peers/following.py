@@ -38,6 +38,9 @@ from federation.storage.models import Follower, Peer, utcnow
 
 log = logging.getLogger(__name__)
 CHECK_PATH = "/federation/follow-check"
+# checking a would-be follower happens inside its POST: short limits, so that a stranger
+# naming a slow host cannot hold a web worker long (WebSub hubs face the same)
+CHECK_LIMITS = Limits(connect_timeout=3.0, read_timeout=5.0, deadline=8.0)
 _SECRET = re.compile(r"^[0-9a-f]{32,128}$")
 
 
@@ -185,7 +188,7 @@ def answer_check(session: Session, origin_url: str, challenge: str) -> str | Non
 
 
 def accept_follower(settings: Settings, url: str, secret: str,
-                    limits: Limits = DEFAULT) -> bool:
+                    limits: Limits = CHECK_LIMITS) -> bool:
     """Register a follower once it proved, by answering our challenge, that it follows us
     with this secret; True when registered (again: a new secret replaces the old)."""
     if not _SECRET.match(secret or ""):
