@@ -40,12 +40,16 @@ def add(url: str, actor: str) -> None:
 @click.option("--by", "actor", default="", help="Who asks, for the audit log (an address).")
 def remove(url: str, actor: str) -> None:
     """Stop following a peer (its mirrored copies stay, read-only)."""
+    settings = _settings()
     try:
-        with session_scope(_settings()) as session:
-            origin = following.remove(session, url, actor=actor).origin
+        with session_scope(settings) as session:
+            gone = following.remove(session, url, actor=actor)
+            session.expunge(gone)
     except Invalid as error:
         raise click.ClickException(str(error))
-    click.echo(f"no longer following {origin}")
+    told = following.unregister(settings, gone)
+    click.echo(f"no longer following {gone.origin}"
+               + ("" if told else " (it could not be told; it keeps counting us)"))
 
 
 def _ago(when: datetime | None, now: datetime) -> str:
@@ -79,6 +83,8 @@ def list_() -> None:
                 _ago(found.next_attempt_at, now) if found.next_attempt_at else "now",
                 found.lease_expires_at.isoformat(timespec="seconds") if found.lease_expires_at
                 else "-", "yes" if found.registered_at else "no")))
+        followers = following.followers(session)
+        click.echo(f"followed by {len(followers)}: " + ", ".join(f.url for f in followers))
 
 
 @peer.command("poll")
