@@ -37,6 +37,8 @@ OWNERS = {
     "flufl": {"federation/lists/bounces.py"},
     "flask_wtf": {"web/forms.py"},
     "flask_limiter": {"web/forms.py"},
+    "urllib3": {"federation/peers/fetching.py"},
+    "defusedxml": {"federation/peers/pages.py"},
 }
 FORBIDDEN_IN_DOMAIN = {"flask", "aiosmtpd", "feedgen", "click", "werkzeug", "jinja2"}
 

@@ -24,6 +24,8 @@ from federation.settings import Settings
 
 # endpoints a mail client POSTs to without a token (RFC 8058 §3.1: no cookie, no context)
 ONE_CLICK = ("subscription.unsubscribe", "digests.unsubscribe")
+# endpoints peers POST to, never browsers: a proof replaces the token (web/federation.py)
+PEERS = ("federation.follow", "federation.acknowledge")
 # endpoints that mail a confirmation to the address given: limited per client and address
 MAILING = ("subscription.ask", "digests.subscribe")
 MARK = b"relais-csrf-token-to-fill"
@@ -112,7 +114,7 @@ def init_app(app: Flask, settings: Settings) -> None:
                       RATELIMIT_HEADERS_ENABLED=True)
     csrf = CSRFProtect(app)
     limiter = Limiter(get_remote_address, app=app)
-    for endpoint in ONE_CLICK:
+    for endpoint in ONE_CLICK + PEERS:
         csrf.exempt(app.view_functions[endpoint])
     for endpoint in MAILING:
         view = app.view_functions[endpoint]
