@@ -5,6 +5,7 @@ import logging
 import time
 from typing import Callable
 
+from federation.peers import websub
 from federation.themes import training
 from federation.settings import Settings
 from mail import digest_mail, retries
@@ -19,6 +20,7 @@ TASKS: tuple[tuple[str, int, Callable[[Settings], object]], ...] = (
     ("list-digests", 15 * 60, digest_mail.send_due),
     ("delivery-retries", 60, retries.retry_due),
     ("assemblies-digest", 3600, digests.send_due),
+    ("websub-leases", 3600, websub.renew_due),
 )
 
 
