@@ -33,7 +33,9 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/websub/callback/"  # + the subscription's token
 LEASE_REQUEST = 7 * 24 * 3600  # what we ask a hub for (it decides, §5.3)
-RETRY_REQUEST = timedelta(minutes=15)  # a request never verified is sent again after this
+RETRY_REQUEST = timedelta(minutes=15)
+RENEW_EVERY = timedelta(hours=1)  # how often the schedule runs ``renew_due``
+RENEW_MARGIN = timedelta(days=1)  # a lease is renewed at most this long before its end  # a request never verified is sent again after this
 TIMEOUT = 5.0  # seconds for any WebSub request: one slow hub or subscriber delays nothing else
 MAX_ANSWER = 4096  # bytes read of an answer (a challenge, an error line)
 # §7.1 names sha1 too; SHA-1 HMACs are not forged today, but nothing of ours sends them
@@ -254,11 +256,12 @@ def receive(session: Session, token: str, body: bytes, signature: str | None) ->
 
 def renewal_due(row: WebSubSubscription, now: datetime) -> bool:
     """True when a subscription should be asked for again: its lease ends within a quarter of
-    itself (at most a day), or a request was never verified."""
+    itself (at most a day, at least the hour ``renew_due`` waits between runs), or a request
+    was never verified."""
     if row.state == "active":
         if row.expires_at is None:
             return False
-        margin = min(timedelta(days=1), timedelta(seconds=row.lease_seconds / 4))
+        margin = min(RENEW_MARGIN, max(RENEW_EVERY, timedelta(seconds=row.lease_seconds / 4)))
         return row.expires_at - now <= margin
     if row.state == "requested":
         return now - row.requested_at >= RETRY_REQUEST
