@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -292,8 +293,26 @@ def forget(session: Session, peer_id: int) -> None:
     session.execute(delete(WebSubSubscription).where(WebSubSubscription.peer_id == peer_id))
 
 
+_RINGING: set[tuple[str, int]] = set()  # (database, peer) polls queued in this process
+_RINGING_LOCK = threading.Lock()
+
+
 def ring(settings: Settings, peer_id: int) -> None:
     """Queue a poll of the peer a valid push came from: the poll, not the push, brings in
-    whatever changed."""
+    whatever changed. In-process, a poll already queued and not started takes the new
+    push too (a burst of pushes is one poll; a push during a poll queues the next one)."""
+    if not settings.redis_url and settings.background_jobs:
+        key = (settings.database_url, peer_id)
+        with _RINGING_LOCK:
+            if key in _RINGING:
+                return
+            _RINGING.add(key)
+    queue.enqueue(settings, poll_rung, peer_id)
+
+
+def poll_rung(settings: Settings, peer_id: int) -> None:
+    """The job a push queues: poll that one peer now."""
     from federation.peers import polling
-    queue.enqueue(settings, polling.poll_peer, peer_id)
+    with _RINGING_LOCK:
+        _RINGING.discard((settings.database_url, peer_id))
+    polling.poll_peer(settings, peer_id)
