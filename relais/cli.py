@@ -323,6 +323,8 @@ from relais.digests import digest as _digest  # noqa: E402
 main.add_command(_digest)
 from relais.messages import message as _message  # noqa: E402
 main.add_command(_message)
+from relais.peers import peer as _peer  # noqa: E402
+main.add_command(_peer)
 
 
 if __name__ == "__main__":

@@ -71,3 +71,21 @@ def _erase(action, done_word: str, message_id: str, list_address: str | None,
         raise click.ClickException(str(error))
     for mid, address in done:
         click.echo(f"{done_word} <{mid}> on {address} ({reason})")
+    _reach(message_id)
+
+
+def _reach(message_id: str) -> None:
+    from federation.peers import acks
+    with session_scope(_settings(), write=False) as session:
+        reach = acks.reach(session, message_id)
+    if reach.followers:
+        click.echo(f"peers: {reach} (their acknowledgements come as they poll)")
+
+
+@message.command("status")
+@click.argument("message_id")
+def status(message_id: str) -> None:
+    """How far an erasure reached: "erased on N of M peers" (their acknowledgements)."""
+    from federation.peers import acks
+    with session_scope(_settings(), write=False) as session:
+        click.echo(str(acks.reach(session, message_id)))

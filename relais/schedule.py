@@ -5,6 +5,7 @@ import logging
 import time
 from typing import Callable
 
+from federation.peers import polling
 from federation.peers import websub
 from federation.themes import training
 from federation.settings import Settings
@@ -20,6 +21,8 @@ TASKS: tuple[tuple[str, int, Callable[[Settings], object]], ...] = (
     ("list-digests", 15 * 60, digest_mail.send_due),
     ("delivery-retries", 60, retries.retry_due),
     ("assemblies-digest", 3600, digests.send_due),
+    # peers that are due (each has its own next attempt, with backoff), each in its thread
+    ("peers-poll", 30, polling.poll_due),
     ("websub-leases", 3600, websub.renew_due),
 )
 

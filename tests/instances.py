@@ -8,6 +8,9 @@ with SIGTERM (SIGKILL for the whole group if it lingers) and can be followed by 
 again on the same data. Outgoing mail goes to a ``sink.Sink``. PostgreSQL databases come from
 RELAIS_TEST_PEER_DATABASE_URLS (comma-separated), else from RELAIS_TEST_DATABASE_URL with
 the suffixes "b" and "c" (relais_h2 → relais_h2b, relais_h2c); a missing one is created.
+
+Lighter, in one process: ``two_instances`` gives two settings (separate data directories and
+databases), each served by ``browser.live_server``, one following the other over real HTTP.
 """
 from __future__ import annotations
 
@@ -23,11 +26,18 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from contextlib import ExitStack, contextmanager
+
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from backends import make_settings, run_jobs
+from browser import live_server
+from federation.lists import directory
+from federation.peers import following, polling
 from federation.settings import Settings
 from federation.storage import db as dbmod, schema
+from federation.storage.db import session_scope
 
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 60.0  # a loaded two-core machine starts Python slowly
@@ -231,3 +241,44 @@ def wait_for(check, timeout: float = 20.0, every: float = 0.1):
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout:.0f} s: {check}")
         time.sleep(every)
+
+
+# Two instances in this process (each its own database and real web server)
+
+def federate(settings, *addresses: str) -> None:
+    """Give the owner's consent to federate these lists."""
+    with session_scope(settings) as session:
+        for address in addresses:
+            directory.edit_list(session, directory.find_list(session, address), federated=True)
+
+
+def seed_follower(settings) -> None:
+    """The second instance's own assembly and federated list (Lyon)."""
+    with session_scope(settings) as session:
+        directory.add_assembly(session, "lyon", "Assemblée des communs de Lyon")
+        directory.add_list(session, "agora", "lyon", settings.mail_domain, name="Agora",
+                           federated=True)
+
+
+@contextmanager
+def two_instances(origin_settings, tmp_path):
+    """(origin, origin URL, follower, follower URL): the given settings and a second SQLite
+    instance for Lyon, both served; the follower's data goes away afterwards."""
+    follower = make_settings(tmp_path / "lyon", mail_domain="lyon.test")
+    seed_follower(follower)
+    with ExitStack() as stack:
+        origin, origin_url = stack.enter_context(live_server(origin_settings))
+        served, url = stack.enter_context(live_server(follower))
+        try:
+            yield origin, origin_url, served, url
+        finally:
+            dbmod.dispose(follower)
+
+
+def poll(settings, limits=polling.DEFAULT) -> list[polling.Polled]:
+    """Poll every followed peer now and run the jobs that follow (tagging)."""
+    with session_scope(settings, write=False) as session:
+        ids = [peer.id for peer in following.followed(session)]
+    results = polling.poll_all(settings, ids, limits)
+    run_jobs(settings)
+    return results

@@ -17,6 +17,7 @@ from web import forms, language, session
 BLUEPRINTS = (
     "web.archive",
     "web.digests",
+    "web.federation",
     "web.feeds",
     "web.opml",
     "web.search",

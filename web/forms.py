@@ -24,6 +24,8 @@ from federation.settings import Settings
 
 # endpoints a mail client POSTs to without a token (RFC 8058 §3.1: no cookie, no context)
 ONE_CLICK = ("subscription.unsubscribe", "digests.unsubscribe")
+# endpoints peers POST to, never browsers: a proof replaces the token (web/federation.py)
+PEERS = ("federation.follow", "federation.acknowledge")
 # endpoints that mail a confirmation to the address given: limited per client and address
 MAILING = ("subscription.ask", "digests.subscribe")
 # WebSub's machine endpoints (a hub's requests and pushes carry no cookie): the hub checks
@@ -117,7 +119,7 @@ def init_app(app: Flask, settings: Settings) -> None:
                       RATELIMIT_HEADERS_ENABLED=True)
     csrf = CSRFProtect(app)
     limiter = Limiter(get_remote_address, app=app)
-    for endpoint in ONE_CLICK + MACHINE:
+    for endpoint in ONE_CLICK + PEERS + MACHINE:
         csrf.exempt(app.view_functions[endpoint])
     for endpoint in HUB:
         app.view_functions[endpoint] = limiter.limit(HUB_RATE, key_func=get_remote_address)(

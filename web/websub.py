@@ -11,6 +11,7 @@ own subscriptions to peers' hubs.
 """
 from __future__ import annotations
 
+import threading
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, request
@@ -18,8 +19,8 @@ from werkzeug.exceptions import HTTPException
 
 from federation import queue
 from federation.errors import Invalid
-from federation.lists.directory import find_list, is_federated
-from federation.peers import hub, websub
+from federation.peers import exposure, hub, polling, websub
+from federation.settings import Settings
 
 from web.session import db, settings
 
@@ -47,8 +48,8 @@ def topic_list(topic: str) -> tuple[bool, int | None]:
         return False, None
     if TOPICS[endpoint] is None:
         return True, None
-    mailing_list = find_list(db(), str(arguments.get(TOPICS[endpoint], "")))
-    if mailing_list is None or not is_federated(mailing_list):
+    mailing_list = exposure.federated_list(db(), str(arguments.get(TOPICS[endpoint], "")))
+    if mailing_list is None:
         return False, None
     return True, mailing_list.id
 
@@ -102,5 +103,29 @@ def push(token: str):
     if received.gone:
         return _plain("", 410)
     if received.peer_id is not None:
-        websub.ring(settings(), received.peer_id)
+        ring(settings(), received.peer_id)
     return _plain("", 202)
+
+
+_RINGING: set[tuple[str, int]] = set()  # (database, peer): polls queued by this process
+_RINGING_LOCK = threading.Lock()
+
+
+def ring(settings_: Settings, peer_id: int) -> None:
+    """Queue a poll of the peer a valid push came from: the poll, not the push, brings in
+    whatever changed. In-process, a poll queued and not started yet takes the new push too
+    (a burst of pushes is one poll; a push during a poll queues the next one)."""
+    if not settings_.redis_url and settings_.background_jobs:
+        key = (settings_.database_url, peer_id)
+        with _RINGING_LOCK:
+            if key in _RINGING:
+                return
+            _RINGING.add(key)
+    queue.enqueue(settings_, poll_rung, peer_id)
+
+
+def poll_rung(settings_: Settings, peer_id: int) -> None:
+    """The job a push queues: poll that one peer now."""
+    with _RINGING_LOCK:
+        _RINGING.discard((settings_.database_url, peer_id))
+    polling.poll(settings_, peer_id)

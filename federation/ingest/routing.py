@@ -37,12 +37,15 @@ def destination(session, address: str) -> tuple[str, MailingList] | None:
     """
     mailing_list = find_list(session, address)
     if mailing_list is not None:
-        return "post", mailing_list
+        # a peer's list mirrored here is read-only: its mail goes to its origin (issue 11)
+        return ("post", mailing_list) if mailing_list.origin_peer_id is None else None
     match = _ROLE_ADDRESS.match(address.strip().strip("<>").lower())
     if match is None or ("+" in address and match["role"] != "bounces"):
         return None
     mailing_list = find_list(session, f"{match['base']}@{match['domain']}")
-    return (match["role"], mailing_list) if mailing_list is not None else None
+    if mailing_list is None or mailing_list.origin_peer_id is not None:
+        return None
+    return match["role"], mailing_list
 
 
 # address → (role, list address, list row id, expiry): RCPT and DATA look the same address

@@ -21,11 +21,10 @@ from sqlalchemy.orm import Session
 
 from federation import queue
 from federation.errors import Invalid
-from federation.lists.directory import is_federated
-from federation.peers import websub
+from federation.peers import exposure, fetching, websub
 from federation.settings import Settings
 from federation.storage.db import session_scope
-from federation.storage.models import MailingList, WebSubSubscriber, utcnow
+from federation.storage.models import Follower, WebSubSubscriber, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +65,10 @@ def request(session: Session, *, mode: str, topic: str, list_id: int | None,
         raise Invalid("hub.callback must be an absolute http(s) URL")
     if len(secret.encode()) > MAX_SECRET:
         raise Invalid("hub.secret must be less than 200 bytes")
+    if not _followed_by(session, callback):
+        # only instances that registered as followers (the handshake of ``following``)
+        # are ever called back: no stranger makes this hub fetch a host of its choosing
+        raise Invalid("hub.callback is not on an instance that follows us")
     row = session.scalar(select(WebSubSubscriber).filter_by(topic=topic, callback=callback))
     if row is None:
         if mode == "unsubscribe":
@@ -76,6 +79,15 @@ def request(session: Session, *, mode: str, topic: str, list_id: int | None,
     row.pending_lease_seconds = lease_for(lease_seconds)
     session.flush()
     return row.id
+
+
+def _followed_by(session: Session, callback: str) -> bool:
+    try:
+        origin = fetching.origin_of(callback)
+        return any(fetching.origin_of(url) == origin
+                   for url in session.scalars(select(Follower.url)))
+    except fetching.FetchError:
+        return False
 
 
 def verify_intent(settings: Settings, subscriber_id: int) -> bool:
@@ -130,8 +142,7 @@ def announce(settings: Settings, list_ids) -> None:
 
 def _changed(session: Session, list_ids: list[int]) -> list[WebSubSubscriber]:
     """The active subscribers of the feeds these lists' changes show in."""
-    federated = [ml.id for ml in session.scalars(select(MailingList).where(
-        MailingList.id.in_(list_ids))) if is_federated(ml)]
+    federated = [ml.id for ml in exposure.federated_lists(session) if ml.id in list_ids]
     if not federated:
         return []
     return list(session.scalars(select(WebSubSubscriber).where(

@@ -15,20 +15,17 @@ import hashlib
 import hmac
 import logging
 import secrets
-import threading
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from federation import queue
+from federation.peers import fetching
 from federation.settings import Settings
 from federation.storage.db import session_scope
-from federation.storage.models import WebSubSubscription, utcnow
+from federation.storage.models import Peer, WebSubSubscription, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +34,9 @@ LEASE_REQUEST = 7 * 24 * 3600  # what we ask a hub for (it decides, §5.3)
 RETRY_REQUEST = timedelta(minutes=15)
 RENEW_EVERY = timedelta(hours=1)  # how often the schedule runs ``renew_due``
 RENEW_MARGIN = timedelta(days=1)  # a lease is renewed at most this long before its end  # a request never verified is sent again after this
-TIMEOUT = 5.0  # seconds for any WebSub request: one slow hub or subscriber delays nothing else
-MAX_ANSWER = 4096  # bytes read of an answer (a challenge, an error line)
+# any WebSub request: one slow hub or subscriber delays nothing else for long
+LIMITS = fetching.Limits(connect_timeout=5.0, read_timeout=5.0, deadline=10.0)
+MAX_ANSWER = 64 * 1024  # bytes of an answer (a challenge, an error page)
 # §7.1 names sha1 too; SHA-1 HMACs are not forged today, but nothing of ours sends them
 ALGORITHMS = ("sha256", "sha384", "sha512")
 STATES = ("requested", "active", "unsubscribing", "denied")
@@ -61,17 +59,6 @@ def signature_valid(secret: str, body: bytes, header: str | None) -> bool:
     return hmac.compare_digest(expected, digest.strip().lower())
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """A hub or callback that redirects is answered as if it refused: we never follow it."""
-
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-# no proxy from the environment either: the address we were given is the one we dial
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
-
-
 @dataclass(frozen=True)
 class Answer:
     """What an HTTP request got: the status (0 when none) and the first bytes of the body."""
@@ -85,21 +72,16 @@ class Answer:
         return 200 <= self.status < 300
 
 
-def http(method: str, url: str, body: bytes | None = None, headers: dict | None = None,
-         timeout: float = TIMEOUT) -> Answer:
-    """One WebSub request (no redirects, bounded time and answer size); never raises."""
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        return Answer(0, error="not an http(s) URL")
-    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
-    request.add_header("User-Agent", "Relais-WebSub/1")
+def http(method: str, url: str, body: bytes | None = None,
+         headers: dict | None = None) -> Answer:
+    """One WebSub request through the one HTTP client (``fetching``: that URL's origin only,
+    bounded time and size); never raises."""
     try:
-        with _OPENER.open(request, timeout=timeout) as response:
-            return Answer(response.status, response.read(MAX_ANSWER))
-    except urllib.error.HTTPError as refused:
-        return Answer(refused.code, refused.read(MAX_ANSWER) if refused.fp else b"",
-                      error=f"HTTP {refused.code}")
-    except (OSError, ValueError) as failed:  # refused, timed out, bad URL, TLS
+        fetched = fetching.request(method, url, fetching.origin_of(url), limit=MAX_ANSWER,
+                                   headers=headers, body=body, limits=LIMITS)
+    except fetching.FetchError as failed:
         return Answer(0, error=str(failed)[:200])
+    return Answer(fetched.status, fetched.body)
 
 
 def callback_url(settings: Settings, subscription: WebSubSubscription) -> str:
@@ -179,6 +161,8 @@ def unsubscribe(settings: Settings, peer_id: int) -> int:
             row.state = "unsubscribing"
         requests = [(row.hub, {"hub.mode": "unsubscribe", "hub.topic": row.topic,
                                "hub.callback": callback_url(settings, row)}) for row in rows]
+        for row in rows:
+            _show_lease(session, row.peer_id)
     for hub, form in requests:
         http("POST", hub, urllib.parse.urlencode(form).encode(),
              {"Content-Type": "application/x-www-form-urlencoded"})
@@ -202,11 +186,20 @@ def verify(session: Session, token: str, mode: str, topic: str, challenge: str,
         now = utcnow()
         row.state, row.verified_at, row.lease_seconds, row.error = "active", now, lease, ""
         row.expires_at = now + timedelta(seconds=lease) if lease else None
+        _show_lease(session, row.peer_id)
         return challenge
     if mode == "unsubscribe" and row.state == "unsubscribing":
         session.delete(row)
         return challenge
     return None
+
+
+def _show_lease(session: Session, peer_id: int) -> None:
+    """Keep the peer's lease column (``relais peer list``) in step with our subscriptions."""
+    peer = session.get(Peer, peer_id)
+    if peer is not None:
+        session.flush()
+        peer.lease_expires_at = lease_expiry(session, peer_id)
 
 
 def deny(session: Session, token: str, topic: str, reason: str = "") -> bool:
@@ -215,6 +208,7 @@ def deny(session: Session, token: str, topic: str, reason: str = "") -> bool:
     if row is None or row.topic != topic:
         return False
     row.state, row.error = "denied", (reason or "denied by the hub")[:500]
+    _show_lease(session, row.peer_id)
     log.warning("WebSub: hub %s denied our subscription to %s: %s", row.hub, topic, row.error)
     return True
 
@@ -291,28 +285,3 @@ def lease_expiry(session: Session, peer_id: int) -> datetime | None:
 def forget(session: Session, peer_id: int) -> None:
     """Drop a removed peer's subscriptions (after ``unsubscribe`` asked its hub)."""
     session.execute(delete(WebSubSubscription).where(WebSubSubscription.peer_id == peer_id))
-
-
-_RINGING: set[tuple[str, int]] = set()  # (database, peer) polls queued in this process
-_RINGING_LOCK = threading.Lock()
-
-
-def ring(settings: Settings, peer_id: int) -> None:
-    """Queue a poll of the peer a valid push came from: the poll, not the push, brings in
-    whatever changed. In-process, a poll already queued and not started takes the new
-    push too (a burst of pushes is one poll; a push during a poll queues the next one)."""
-    if not settings.redis_url and settings.background_jobs:
-        key = (settings.database_url, peer_id)
-        with _RINGING_LOCK:
-            if key in _RINGING:
-                return
-            _RINGING.add(key)
-    queue.enqueue(settings, poll_rung, peer_id)
-
-
-def poll_rung(settings: Settings, peer_id: int) -> None:
-    """The job a push queues: poll that one peer now."""
-    from federation.peers import polling
-    with _RINGING_LOCK:
-        _RINGING.discard((settings.database_url, peer_id))
-    polling.poll_peer(settings, peer_id)

@@ -60,6 +60,10 @@ class Message(Base):
     # never set by an import or a replay, whatever the message's dates say
     posted: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # a mirrored copy (issue 11): the peer it came from, read-only here, and the sha256 of
+    # its raw bytes as the origin published it
+    origin_peer_id: Mapped[int | None] = mapped_column(ForeignKey("peers.id"), nullable=True)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
     mailing_list: Mapped[MailingList] = relationship()
     thread: Mapped[Thread | None] = relationship(foreign_keys=[thread_id])
     attachments: Mapped[list["Attachment"]] = relationship(

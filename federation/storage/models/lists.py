@@ -19,6 +19,8 @@ class Assembly(Base):
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # an assembly of a peer's instance, known here through its mirrored lists (issue 11)
+    origin_peer_id: Mapped[int | None] = mapped_column(ForeignKey("peers.id"), nullable=True)
     lists: Mapped[list["MailingList"]] = relationship(back_populates="assembly",
                                                        order_by="MailingList.address")
 
@@ -44,6 +46,8 @@ class MailingList(Base):
     federated: Mapped[bool] = mapped_column(Boolean, default=False)
     # set when an admin archived the list: it takes no more posts, its messages all stay
     archived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # a peer's list mirrored here (issue 11): read-only, never posted to nor delivered
+    origin_peer_id: Mapped[int | None] = mapped_column(ForeignKey("peers.id"), nullable=True)
     assembly: Mapped[Assembly] = relationship(back_populates="lists")
 
     @property

@@ -16,7 +16,7 @@ from browser import live_server
 from federation.peers import hub, websub
 from federation.storage import db as dbmod
 from federation.storage.db import session_scope
-from federation.storage.models import WebSubSubscriber, WebSubSubscription, utcnow
+from federation.storage.models import Follower, WebSubSubscriber, WebSubSubscription, utcnow
 
 TOPIC = "http://hub.test/federation/feed"
 
@@ -28,6 +28,12 @@ def subscriber(tmp_path):
     with live_server(made) as (served, url):
         yield served
     dbmod.dispose(made)
+
+
+def _follower(hub_settings, subscriber) -> None:
+    """The subscriber registered as a follower of the hub (``following``'s handshake)."""
+    with session_scope(hub_settings) as session:
+        session.add(Follower(url=subscriber.base_url, secret="0" * 64))
 
 
 def _subscription(settings, state="requested", topic=TOPIC, peer_id=7) -> WebSubSubscription:
@@ -90,7 +96,18 @@ def test_a_push_rings_only_when_signed_with_the_subscription_secret(subscriber):
         assert seen.pushes == 1
 
 
+def test_the_hub_calls_back_only_instances_that_follow_it(settings, subscriber):
+    from federation.errors import Invalid
+    row = _subscription(subscriber)
+    with session_scope(settings) as session, pytest.raises(Invalid):
+        hub.request(session, mode="subscribe", topic=TOPIC, list_id=None,
+                    callback=websub.callback_url(subscriber, row), secret="s3cret")
+    with session_scope(settings) as session:
+        assert hub.subscribers(session) == []
+
+
 def test_the_hub_verifies_intent_before_a_subscription_counts(settings, subscriber):
+    _follower(settings, subscriber)
     row = _subscription(subscriber)
     callback = websub.callback_url(subscriber, row)
     with session_scope(settings) as session:
@@ -113,6 +130,7 @@ def test_the_hub_verifies_intent_before_a_subscription_counts(settings, subscrib
 
 
 def test_a_re_request_changes_nothing_until_verified(settings, subscriber):
+    _follower(settings, subscriber)
     row = _subscription(subscriber)
     callback = websub.callback_url(subscriber, row)
     with session_scope(settings) as session:
