@@ -78,11 +78,19 @@ def fresh_database(url: str) -> str:
     return url
 
 
+_GIVEN: set[int] = set()  # ports handed out by this process: never twice
+
+
 def free_port() -> int:
-    """A port nobody listens on now (the instance's base URL must name it before it starts)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A port nobody listens on now (the instance's base URL must name it before it starts);
+    another process may still take it first, so ``start`` tries new ports once or twice."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port not in _GIVEN:
+            _GIVEN.add(port)
+            return port
 
 
 @dataclass
@@ -97,6 +105,7 @@ class Instance:
     web_port: int = field(default_factory=free_port)
     smtp_port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
+    started_once: bool = False  # after the first start its ports are known to peers: kept
 
     @property
     def base_url(self) -> str:
@@ -150,10 +159,15 @@ class Instance:
                 stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
         return self
 
-    def ready(self) -> "Instance":
-        """Wait until the web server and the SMTP listener both answer."""
+    def ready(self, attempts: int = 3) -> "Instance":
+        """Wait until the web server and the SMTP listener both answer (on a first start,
+        a port taken meanwhile by another process means new ports and another try)."""
         deadline = time.monotonic() + START_TIMEOUT
         while True:
+            if self.process.poll() is not None and not self.started_once and attempts > 1 \
+                    and "Address already in use" in self.log.read_text(errors="replace"):
+                self.web_port, self.smtp_port = free_port(), free_port()
+                return self.launch().ready(attempts - 1)
             if self.process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"instance {self.name} did not start:\n"
                                    + self.log.read_text(errors="replace")[-3000:])
@@ -161,6 +175,7 @@ class Instance:
                 with urllib.request.urlopen(self.base_url + "/", timeout=5) as response:
                     if response.status == 200:
                         with socket.create_connection(("127.0.0.1", self.smtp_port), 5):
+                            self.started_once = True
                             return self
             except OSError:
                 time.sleep(0.1)
