@@ -14,7 +14,14 @@
   tagging threads.
 - ``delivery`` who gets which copy (delivery rows), list digests, cross-assembly digests and
   their subscribers, DMARC policy.
-- ``reading``  read-side queries for pages and feeds.
+- ``reading``  read-side queries for pages and feeds (``crossings``: a reply filed on another
+  list, a peer's included, shown in its parent's thread).
+- ``peers``    federation between instances (issue 11): what a federated list exposes
+  (``exposure``, protocol-free), the peer's feed pages read as untrusted input (``pages``),
+  the only HTTP client (``fetching``: one origin per request, size and time limits),
+  following and the follow handshake (``following``), polling with conditional GET back to a
+  cursor (``polling``), mirrored copies and erasures applied to them (``mirroring``), and
+  signed erasure acknowledgements (``acks``).
 
 ``settings`` (the one frozen settings object), ``errors`` and ``queue`` (jobs in-process or
 on rq workers) serve them all. Nothing here imports ``mail``, ``feeds``, ``web`` or ``relais``.

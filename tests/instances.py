@@ -14,12 +14,14 @@ databases), each served by ``browser.live_server``, one following the other over
 """
 from __future__ import annotations
 
+import http.server
 import os
 import signal
 import smtplib
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -38,6 +40,7 @@ from federation.peers import following, polling
 from federation.settings import Settings
 from federation.storage import db as dbmod, schema
 from federation.storage.db import session_scope
+from federation.storage.models import Peer
 
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 60.0  # a loaded two-core machine starts Python slowly
@@ -297,3 +300,49 @@ def poll(settings, limits=polling.DEFAULT) -> list[polling.Polled]:
     results = polling.poll_all(settings, ids, limits)
     run_jobs(settings)
     return results
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    """Answers each path from the server's ``routes``: (status, headers, body) or a callable."""
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        self.server.seen.append(self.path)
+        answer = self.server.routes.get(self.path.split("?")[0])
+        if callable(answer):
+            answer = answer(self)
+        if answer is None:
+            return
+        status, headers, body = answer if answer else (404, {}, b"")
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def crafted_server(routes: dict):
+    """A real HTTP server answering what a test wrote (a hostile peer); yields (url, seen)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    server.routes, server.seen = routes, []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", server.seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def add_peer(settings, url: str, feed_path: str = "/federation/feed") -> int:
+    """Follow a peer without discovery (its home page may be anything): its row id."""
+    with session_scope(settings) as session:
+        peer = Peer(url=url + feed_path, origin=url, feed_url=url + feed_path, secret="ab" * 32)
+        session.add(peer)
+        session.flush()
+        return peer.id

@@ -11,7 +11,7 @@ follower's answer to our challenge; an HMAC signature on acknowledgements).
 from __future__ import annotations
 
 from datetime import datetime
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 
@@ -26,6 +26,13 @@ from web.session import db, settings
 bp = Blueprint("federation", __name__)
 PAGE = 200
 FEED_PATH = "/federation/feed"
+
+
+@bp.app_template_global()
+def origin(ml) -> str:
+    """The instance a mirrored list comes from ("" for ours), to name it on pages."""
+    peer = ml.origin_peer if ml is not None and ml.origin_peer_id else None
+    return urlsplit(peer.origin).netloc if peer is not None else ""
 
 
 def _url(path: str, before: str = "") -> str:

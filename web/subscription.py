@@ -38,6 +38,8 @@ def ask(address: str):
     if action not in ACTIONS:
         abort(400)
     ml = queries.public_list(db(), address) or abort(404)
+    if ml.origin_peer_id is not None:  # a peer's list mirrored here: one subscribes there
+        abort(404)
     if not forms.valid_email(request.form.get("email", "")):
         return render_template("subscription/sent.html", ml=ml, invalid=True), 400
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from sqlalchemy import (func, select)
 from sqlalchemy.orm import Session, undefer
@@ -76,8 +77,11 @@ def _thread_item(session: Session, thread: Thread, stats: tuple, start: datetime
     root = next((m for m in messages if m.message_id == thread.root_message_id), messages[0])
     latest = messages[-1]
     ml = thread.mailing_list
+    # a peer's list mirrored here (issue 11) is named with the instance it comes from
+    origin = urlsplit(ml.origin_peer.origin).netloc if ml.origin_peer_id else ""
     return {"subject": obfuscate(thread.subject or root.subject), "root": root.message_id,
-            "latest": latest.message_id, "list": ml.address, "list_name": ml.name,
+            "latest": latest.message_id, "list": ml.address, "origin": origin,
+            "list_name": f"{ml.name} · via {origin}" if origin else ml.name,
             "messages": stats[0], "participants": stats[1], "total": len(messages),
             "new": thread.started_at >= start, "excerpt": _excerpt(root.body_text)}
 

@@ -14,7 +14,7 @@ from typing import Iterator
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload, undefer
 
-from federation.reading import theme_queries
+from federation.reading import crossings, theme_queries
 from federation.archive import thread_tree
 from federation.storage.models import Assembly, MailingList, Message, Thread
 
@@ -126,15 +126,22 @@ def thread(session: Session, message_id: str) -> Thread | None:
 
 def thread_stamp(session: Session, found: Thread) -> tuple:
     """What a rendered thread page depends on: its messages' freshness, its own columns,
-    its list's and assembly's names and the themes it shows (a cheap stamp, as ``freshness``)."""
+    its list's and assembly's names and the themes it shows (a cheap stamp, as ``freshness``),
+    and the threads of other lists it is joined to (``crossings``) with theirs."""
     ml = found.mailing_list
+    joined = tuple((thread_id, freshness(session, Scope(key="", thread_id=thread_id)))
+                   for thread_id in crossings.linked(session, found))
     return (freshness(session, thread_scope(found)), found.subject, found.message_count,
             found.last_activity, ml.address, ml.name, ml.assembly.slug, ml.assembly.name,
-            tuple(theme_queries.shown(session, found.id)))
+            tuple(theme_queries.shown(session, found.id)), joined)
 
 
 def thread_messages(session: Session, thread: Thread) -> list[tuple[Message, int]]:
-    """The thread's messages in JWZ order with depth, bodies and attachments loaded at once."""
+    """The thread's messages in JWZ order with depth, bodies and attachments loaded at once;
+    with the messages of the other lists' threads joined to it (a cross-list reply)."""
+    joined = crossings.linked(session, thread)
+    if joined:
+        return crossings.ordered(session, [thread.id, *joined])
     loaded = session.scalars(select(Message).where(Message.thread_id == thread.id)
                              .options(undefer(Message.body_text), undefer(Message.body_html),
                                       selectinload(Message.attachments))).all()

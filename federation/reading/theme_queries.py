@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, contains_eager, undefer
 
 from federation.storage.models import Assembly, MailingList, Message, Theme, Thread, ThreadTheme
 
-SHOWN = ("manual", "explicit", "auto")
+SHOWN = ("manual", "explicit", "peer", "auto")  # peer: the origin's, on a mirrored copy
 Cursor = tuple[datetime, str]
 
 

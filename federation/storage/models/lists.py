@@ -48,6 +48,7 @@ class MailingList(Base):
     archived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     # a peer's list mirrored here (issue 11): read-only, never posted to nor delivered
     origin_peer_id: Mapped[int | None] = mapped_column(ForeignKey("peers.id"), nullable=True)
+    origin_peer: Mapped["Peer | None"] = relationship()  # noqa: F821 (models.peers)
     assembly: Mapped[Assembly] = relationship(back_populates="lists")
 
     @property

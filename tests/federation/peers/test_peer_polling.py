@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from backends import seed_lists
+from backends import run_jobs, seed_lists
+from federation.ingest import filing
 from federation.peers import following
 from federation.storage.db import session_scope
 from federation.storage.models import MailingList, Message, Peer
@@ -44,9 +45,10 @@ def test_only_federated_public_lists_reach_the_follower(settings, tmp_path):
 def test_backfill_then_304_then_only_what_is_new(settings, tmp_path):
     seed_lists(settings)
     federate(settings, "semences@lists.test")
-    for number in range(250):  # more than one page of 200
-        deliver(settings, mail(f"old-{number}@example.org", f"Ancien {number}", "Texte.",
-                               minute=number % 60))
+    filing.receive_batch(settings, "semences@lists.test", [  # more than one page of 200
+        mail(f"old-{number}@example.org", f"Ancien {number}", "Texte.", minute=number % 60)
+        for number in range(250)])
+    run_jobs(settings)
     with two_instances(settings, tmp_path) as (_origin, url, follower, _furl):
         following.add(follower, url)
         [first] = poll(follower)
