@@ -243,3 +243,26 @@ def test_forged_pushes_change_nothing(net):
         seen = session.get(WebSubSubscription, row.id)
         assert seen.refused_pushes == row.refused_pushes + 2
         assert session.get(Peer, row.peer_id).last_attempt_at == before
+
+
+def test_a_hostile_feed_changes_nothing_and_delays_no_other_peer(net):
+    from instances import add_peer, crafted_server
+    a, b = net.a, net.b
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE f [<!ENTITY a "aaaaaaaaaa">'
+            b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><feed>&b;</feed>')
+    atom = {"Content-Type": "application/atom+xml"}
+    with crafted_server({"/federation/feed": (200, atom, bomb)}) as (url, seen):
+        hostile = add_peer(b.settings, url)
+        with session_scope(b.settings, write=False) as session:
+            before = session.scalar(select(func.count()).select_from(Message))
+        _post(a, "semences@lists.a.test", "pendant-1@a.test", "Pendant l'attaque", "Rien.")
+        done = relais(b.settings, "peer", "poll")
+        assert done.exit_code == 0, done.output
+        assert seen  # it was asked, and refused
+    wait_for(lambda: _copies(b, "pendant-1@a.test"))  # the honest peer went on
+    with session_scope(b.settings, write=False) as session:
+        assert session.scalar(select(func.count()).select_from(Message)) == before + 1
+        refused = session.get(Peer, hostile)
+        assert refused.errors == 1 and refused.last_error
+        assert session.scalar(select(func.count()).select_from(Message).where(
+            Message.origin_peer_id == hostile)) == 0
