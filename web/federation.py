@@ -24,7 +24,7 @@ from web.feeds import respond
 from web.session import db, settings
 
 bp = Blueprint("federation", __name__)
-PAGE = 200
+PAGE = 500  # a backfill's transactions are as big as an import's (bench/README)
 FEED_PATH = "/federation/feed"
 
 

@@ -205,18 +205,19 @@ def _theme(session: Session, origin: str, pairs: list[tuple[Message, Item]]) -> 
         return
     themes = {t.slug: t for t in session.scalars(select(Theme).where(
         Theme.slug.in_(slugs), Theme.retired.is_(False)))}
-    done: set[tuple[int, int]] = set()
+    threads = dict(session.execute(select(Message.id, Message.thread_id).where(
+        Message.id.in_([row.id for row, _item in pairs]))).all())
+    done = set(session.execute(select(ThreadTheme.thread_id, ThreadTheme.theme_id).where(
+        ThreadTheme.thread_id.in_(set(threads.values())))).all())
     for row, item in pairs:
-        session.refresh(row, ["thread_id"])
+        thread_id = threads.get(row.id)
         for slug in item.themes:
             theme = themes.get(slug)
-            if theme is None or row.thread_id is None or (row.thread_id, theme.id) in done:
+            if theme is None or thread_id is None or (thread_id, theme.id) in done:
                 continue
-            done.add((row.thread_id, theme.id))
-            if session.scalar(select(ThreadTheme.id).filter_by(thread_id=row.thread_id,
-                                                               theme_id=theme.id)) is None:
-                session.add(ThreadTheme(thread_id=row.thread_id, theme_id=theme.id, score=1.0,
-                                        source="peer", reasons=json.dumps([origin])))
+            done.add((thread_id, theme.id))
+            session.add(ThreadTheme(thread_id=thread_id, theme_id=theme.id, score=1.0,
+                                    source="peer", reasons=json.dumps([origin])))
     session.flush()
 
 
