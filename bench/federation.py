@@ -204,7 +204,8 @@ def quiet_round(root: Path, peers: int) -> None:
                                              base_url=f"http://127.0.0.1:{port}"))
     server = waitress.server.create_server(
         lambda environ, start: apps[environ["SERVER_PORT"]](environ, start),
-        sockets=sockets, threads=8)
+        # waitress counts its listening sockets against connection_limit (100 by default)
+        sockets=sockets, threads=8, connection_limit=1000)
     threading.Thread(target=server.run, daemon=True).start()
     follower = _local(root / "follower")
     with live_server(follower) as (served, _url):

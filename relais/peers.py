@@ -6,7 +6,7 @@ from datetime import datetime
 import click
 
 from federation.errors import Invalid
-from federation.peers import following, polling
+from federation.peers import following, polling, websub
 from federation.settings import Settings
 from federation.storage.db import session_scope
 from federation.storage.models import utcnow
@@ -40,11 +40,14 @@ def add(url: str, actor: str) -> None:
 @click.option("--by", "actor", default="", help="Who asks, for the audit log (an address).")
 def remove(url: str, actor: str) -> None:
     """Stop following a peer (its mirrored copies stay, read-only)."""
+    settings = _settings()
     try:
-        with session_scope(_settings()) as session:
-            origin = following.remove(session, url, actor=actor).origin
+        with session_scope(settings) as session:
+            removed = following.remove(session, url, actor=actor)
+            origin, peer_id = removed.origin, removed.id
     except Invalid as error:
         raise click.ClickException(str(error))
+    websub.unsubscribe(settings, peer_id)  # its hub stops pushing to us
     click.echo(f"no longer following {origin}")
 
 

@@ -23,7 +23,8 @@ from federation.delivery import digests
 from federation.lists import directory
 from federation.peers import acks, websub
 from federation.storage.db import session_scope
-from federation.storage.models import MailingList, Message, Peer, WebSubSubscription, utcnow
+from federation.storage.models import (MailingList, Message, Peer, WebSubSubscriber,
+                                       WebSubSubscription, utcnow)
 from instances import Instance, peer_database_urls, start_all, stop_all, wait_for
 from sink import Sink
 
@@ -266,3 +267,24 @@ def test_a_hostile_feed_changes_nothing_and_delays_no_other_peer(net):
         assert refused.errors == 1 and refused.last_error
         assert session.scalar(select(func.count()).select_from(Message).where(
             Message.origin_peer_id == hostile)) == 0
+
+
+def test_peer_list_shows_the_lease_and_remove_ends_the_subscription(net):
+    a, c = net.a, net.c
+    listed = relais(c.settings, "peer", "list")
+    assert listed.exit_code == 0, listed.output
+    line = next(row for row in listed.output.splitlines() if row.startswith(a.base_url))
+    assert line.split("\t")[5] != "-"  # the lease of our subscription to its hub
+    with session_scope(a.settings, write=False) as session:
+        callbacks = set(session.scalars(select(WebSubSubscriber.callback)))
+    assert any(url.startswith(c.base_url) for url in callbacks)
+    done = relais(c.settings, "peer", "remove", a.base_url + "/")
+    assert done.exit_code == 0, done.output
+
+    def dropped():  # the hub verified the unsubscription with us, and forgot us
+        with session_scope(a.settings, write=False) as session:
+            return not any(url.startswith(c.base_url) for url in session.scalars(
+                select(WebSubSubscriber.callback)))
+    wait_for(dropped)
+    with session_scope(c.settings, write=False) as session:
+        assert session.scalar(select(func.count()).select_from(WebSubSubscription)) == 0
