@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from federation.archive import erasure
+from federation.peers import hub
 from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.settings import Settings
@@ -64,6 +65,8 @@ def _erase(action, done_word: str, message_id: str, list_address: str | None,
             rows = action(session, message_id, list_address, reason, note=note, actor=actor,
                           channel="cli")
             done = [(row.message_id, row.mailing_list.address) for row in rows]
+            changed = {row.list_id for row in rows}
+        hub.announce(_settings(), changed)  # the tombstone is in the feeds: push it
     except Invalid as error:
         raise click.ClickException(str(error))
     for mid, address in done:

@@ -6,7 +6,7 @@ from datetime import datetime
 import click
 
 from federation.errors import Invalid
-from federation.peers import following, polling
+from federation.peers import following, polling, websub
 from federation.settings import Settings
 from federation.storage.db import session_scope
 from federation.storage.models import utcnow
@@ -44,9 +44,11 @@ def remove(url: str, actor: str) -> None:
     try:
         with session_scope(settings) as session:
             gone = following.remove(session, url, actor=actor)
+            peer_id = gone.id
             session.expunge(gone)
     except Invalid as error:
         raise click.ClickException(str(error))
+    websub.unsubscribe(settings, peer_id)  # its hub stops pushing to us
     told = following.unregister(settings, gone)
     click.echo(f"no longer following {gone.origin}"
                + ("" if told else " (it could not be told; it keeps counting us)"))

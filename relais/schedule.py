@@ -6,6 +6,7 @@ import time
 from typing import Callable
 
 from federation.peers import polling
+from federation.peers import websub
 from federation.themes import training
 from federation.settings import Settings
 from mail import digest_mail, retries
@@ -22,6 +23,7 @@ TASKS: tuple[tuple[str, int, Callable[[Settings], object]], ...] = (
     ("assemblies-digest", 3600, digests.send_due),
     # peers that are due (each has its own next attempt, with backoff), each in its thread
     ("peers-poll", 30, polling.poll_due),
+    ("websub-leases", 3600, websub.renew_due),
 )
 
 

@@ -23,6 +23,7 @@ BLUEPRINTS = (
     "web.search",
     "web.subscription",
     "web.themes",
+    "web.websub",
 )
 
 # No inline script anywhere (CSP without 'unsafe-inline'); archived HTML parts are nh3-cleaned.

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 
-from federation.peers import acks, exposure, following
+from federation.peers import acks, exposure, following, hub
 from federation.storage.db import session_scope
 from feeds import links
 from feeds.federation import FeedPage, render
@@ -51,7 +51,8 @@ def _build(list_id: int | None, title: str, path: str, alternate: str):
             id=_url(path), title=title, self_url=_url(path, request.args.get("before", "")),
             alternate_url=_url(alternate), first_url=_url(path), updated=updated,
             next_url=_url(path, next_cursor) if next_cursor else "",
-            follow_url=_url("/federation/follow"), ack_url=_url("/federation/acks"))
+            follow_url=_url("/federation/follow"), ack_url=_url("/federation/acks"),
+            hub_url=hub.hub_url(settings()))
         return render(page, settings().base_url, items), updated
     return build
 

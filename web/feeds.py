@@ -72,7 +72,9 @@ def cached(key: tuple, stamp: tuple, build: Callable[[], tuple[bytes, datetime]]
 
 def respond(key: str, stamp: tuple, build: Callable[[], tuple[bytes, datetime]]) -> Response:
     """Serve a cached Atom document with ETag and Last-Modified, or 304 when unchanged."""
-    full_key = (settings().database_url, key, request.args.get("before", ""))
+    # the documents hold absolute links: one database served under two base URLs (tests,
+    # benchmarks) must not share them
+    full_key = (settings().database_url, settings().base_url, key, request.args.get("before", ""))
     body, etag, modified = cached(full_key, stamp, build)
     response = Response(body, headers={"Content-Type": ATOM_TYPE,
                                        # shared caches may keep it but must revalidate (RFC 9111

@@ -28,6 +28,11 @@ ONE_CLICK = ("subscription.unsubscribe", "digests.unsubscribe")
 PEERS = ("federation.follow", "federation.acknowledge")
 # endpoints that mail a confirmation to the address given: limited per client and address
 MAILING = ("subscription.ask", "digests.subscribe")
+# WebSub's machine endpoints (a hub's requests and pushes carry no cookie): the hub checks
+# intent by a GET challenge, a push its HMAC; the hub is limited per client like a form
+MACHINE = ("websub.hub_request", "websub.push")
+HUB = ("websub.hub_request",)
+HUB_RATE = "120/minute"
 MARK = b"relais-csrf-token-to-fill"
 _FIELD = '<input type="hidden" name="csrf_token" value="{}">'
 _EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[^@\s<>\"]{1,190}$")
@@ -114,8 +119,11 @@ def init_app(app: Flask, settings: Settings) -> None:
                       RATELIMIT_HEADERS_ENABLED=True)
     csrf = CSRFProtect(app)
     limiter = Limiter(get_remote_address, app=app)
-    for endpoint in ONE_CLICK + PEERS:
+    for endpoint in ONE_CLICK + PEERS + MACHINE:
         csrf.exempt(app.view_functions[endpoint])
+    for endpoint in HUB:
+        app.view_functions[endpoint] = limiter.limit(HUB_RATE, key_func=get_remote_address)(
+            app.view_functions[endpoint])
     for endpoint in MAILING:
         view = app.view_functions[endpoint]
         view = limiter.limit(lambda: settings.form_rate_address, key_func=asked_address,

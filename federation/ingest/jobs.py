@@ -14,6 +14,7 @@ from federation.storage.models import Message, Thread
 from federation.settings import Settings
 from federation import queue
 from federation.ingest import pipeline
+from federation.peers import hub
 
 log = logging.getLogger(__name__)
 GATHER_SECONDS = 0.05  # in-process pipeline: how often it looks at what has gathered
@@ -101,8 +102,10 @@ def process_messages(settings: Settings, message_pks: list[int]) -> None:
         for message in messages:
             set_committed_value(message, "processed", True)
         planned = pipeline.planned(session)
+        changed = {m.list_id for m in messages}
     for pk in planned:  # committed: the rows wait for the "fan_out" job, which claims them
         queue.enqueue(settings, "fan_out", pk)
+    hub.announce(settings, changed)  # federated lists' feeds changed: WebSub pushes
 
 
 def mark_processed(session, message_pks: list[int]) -> None:

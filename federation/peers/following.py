@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from federation.errors import Invalid
 from federation.lists import audit
-from federation.peers import fetching, pages
+from federation.peers import fetching, pages, websub
 from federation.peers.fetching import DEFAULT, FetchError, Limits
 from federation.settings import Settings
 from federation.storage.db import session_scope
@@ -72,6 +72,8 @@ class Discovered:
     follow_url: str
     ack_url: str
     title: str
+    hub_url: str = ""  # WebSub: the feed's <link rel="hub">, and its rel="self" (the topic)
+    topic: str = ""
 
 
 def _feed_link(fetched: fetching.Fetched) -> str:
@@ -105,7 +107,8 @@ def discover(url: str, limits: Limits = DEFAULT) -> Discovered:
     follow = page.links.get(pages.FOLLOW_REL, "")
     ack = page.links.get(pages.ACK_REL, "")
     return Discovered(origin, feed_url, urljoin(feed_url, follow) if follow else "",
-                      urljoin(feed_url, ack) if ack else "", page.title)
+                      urljoin(feed_url, ack) if ack else "", page.title,
+                      page.links.get("hub", ""), page.links.get("self", "") or feed_url)
 
 
 def add(settings: Settings, url: str, actor: str = "", channel: str = "cli",
@@ -126,6 +129,7 @@ def add(settings: Settings, url: str, actor: str = "", channel: str = "cli",
                      feed=found.feed_url)
         peer_id = peer.id
     register(settings, peer_id, limits)
+    websub.ensure(settings, peer_id, found.hub_url, found.topic)  # push, when it has a hub
     with session_scope(settings, write=False) as session:
         peer = session.get(Peer, peer_id)
         session.expunge(peer)

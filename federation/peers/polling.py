@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 
-from federation.peers import acks, fetching, following, mirroring, pages
+from federation.peers import acks, fetching, following, mirroring, pages, websub
 from federation.peers.fetching import DEFAULT, FetchError, Limits
 from federation.settings import Settings
 from federation.storage.db import session_scope
@@ -91,6 +91,8 @@ def _walk(settings: Settings, peer: Peer, limits: Limits) -> Polled:
             totals.refuse(peer.origin, f"entry refused: {reason}")
         if first is None:
             first = fetched
+            websub.ensure(settings, peer.id, page.links.get("hub", ""),
+                          page.links.get("self", "") or peer.feed_url)
             newest = max((item.key for item in page.items), default=None)
         fresh = [item for item in page.items if _after(item, cursor)]
         done = mirroring.apply(settings, peer.id, peer.origin, fresh, limits)
@@ -145,7 +147,8 @@ def poll(settings: Settings, peer_id: int, limits: Limits = DEFAULT) -> Polled:
 
 def _record(settings: Settings, peer_id: int, result: Polled) -> None:
     now = utcnow()
-    with session_scope(settings) as session:
+    # bookkeeping: lost in a power cut, it costs one poll made again (no fsync per peer)
+    with session_scope(settings, durable=False) as session:
         peer = session.get(Peer, peer_id)
         peer.last_attempt_at = now
         if result.status == "error":

@@ -12,3 +12,4 @@ from federation.storage.models.themes import Theme, ThreadTheme, ThemeModel  # n
 from federation.storage.models.delivery import Delivery, DigestIssue, DigestSubscriber, DigestDelivery, ListDigest  # noqa: F401
 from federation.storage.models.audit import AuditEntry  # noqa: F401
 from federation.storage.models.peers import Peer, Follower, PeerAck, OutgoingAck  # noqa: F401
+from federation.storage.models.websub import WebSubSubscriber, WebSubSubscription  # noqa: F401

@@ -57,8 +57,9 @@ def test_backfill_then_304_then_only_what_is_new(settings, tmp_path):
         assert again.status == "unchanged", again  # conditional GET: 304
         deliver(settings, mail("new-1@example.org", "Nouveau", "Texte."))
         [third] = poll(follower)
-        # the walk stops at the cursor (give or take polling.SKEW): only the new one is stored
-        assert third.status == "new" and third.stored == 1, third
+        # the walk stops at the cursor (give or take polling.SKEW): only the new one is stored,
+        # by this poll or by the one the hub's WebSub push rang first (then this one is a 304)
+        assert (third.status, third.stored) in (("new", 1), ("unchanged", 0)), third
         assert len(_copies(follower, "semences@lists.test")) == 601
         with session_scope(follower, write=False) as session:
             peer = session.scalar(select(Peer))
