@@ -20,7 +20,7 @@ ACTIONS = (
     "assembly.create", "assembly.edit",
     "list.create", "list.edit", "list.archive", "list.unarchive",
     "member.join", "member.leave", "member.add", "member.remove", "member.edit",
-    "member.disable", "member.enable",
+    "member.disable", "member.enable", "member.export",
     "held.approve", "held.reject", "held.discard", "sender.ban", "sender.trust",
     "message.delete", "message.redact",
     "theme.create", "theme.rename", "theme.merge", "theme.retire", "thread.themes",
