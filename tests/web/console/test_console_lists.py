@@ -87,3 +87,16 @@ def test_the_console_speaks_english_on_request(client, lists):
     assert "Bounce threshold" in page and "Seuil de rebonds" not in page
     with session_scope(lists) as session:
         assert session.scalar(select(Assembly.city).filter_by(slug="lille")) == ""
+
+
+def test_the_console_catalogue_is_compiled_and_complete():
+    from pathlib import Path
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+    import web.console
+    po_path = Path(web.console.__file__).parent / "translations/fr/LC_MESSAGES/messages.po"
+    with po_path.open("rb") as handle:
+        po = {str(m.id): m.string for m in read_po(handle) if m.id}
+    with po_path.with_suffix(".mo").open("rb") as handle:
+        mo = {str(m.id): m.string for m in read_mo(handle) if m.id}
+    assert po == mo and all(po.values()), [k for k, v in po.items() if not v]
