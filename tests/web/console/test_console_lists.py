@@ -95,8 +95,10 @@ def test_the_console_catalogue_is_compiled_and_complete():
     from babel.messages.pofile import read_po
     import web.console
     po_path = Path(web.console.__file__).parent / "translations/fr/LC_MESSAGES/messages.po"
+    def key(value):  # a plural's forms come as a tuple from the .po, a list from the .mo
+        return tuple(value) if isinstance(value, (list, tuple)) else value
     with po_path.open("rb") as handle:
-        po = {str(m.id): m.string for m in read_po(handle) if m.id}
+        po = {key(m.id): key(m.string) for m in read_po(handle) if m.id}
     with po_path.with_suffix(".mo").open("rb") as handle:
-        mo = {str(m.id): m.string for m in read_mo(handle) if m.id}
+        mo = {key(m.id): key(m.string) for m in read_mo(handle) if m.id}
     assert po == mo and all(po.values()), [k for k, v in po.items() if not v]
