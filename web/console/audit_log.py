@@ -116,7 +116,8 @@ def audit_export():
             before = batch[-1].id
 
     return Response(stream_with_context(rows()), mimetype="text/csv", headers={
-        "Content-Disposition": 'attachment; filename="audit-log.csv"'})
+        "Content-Disposition": 'attachment; filename="audit-log.csv"',
+        "Cache-Control": "private, no-store"})
 
 
 @bp.context_processor

@@ -275,4 +275,5 @@ def export_members(address: str):
     db().commit()
     filename = f"{found.local_part}-members.csv"
     return Response(stream_with_context(rows()), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{filename}"'})
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "private, no-store"})

@@ -102,3 +102,28 @@ def test_the_console_catalogue_is_compiled_and_complete():
     with po_path.with_suffix(".mo").open("rb") as handle:
         mo = {key(m.id): key(m.string) for m in read_mo(handle) if m.id}
     assert po == mo and all(po.values()), [k for k, v in po.items() if not v]
+
+
+def test_every_field_of_every_console_page_has_a_label(client, lists):
+    from pages import Tags, assert_inert
+    make_admin(lists, "root@example.org", PASSWORD, site_admin=True)
+    pages = ["/admin/sign-in", "/admin/password/forgot"]
+    anonymous = {path: client.get(path).get_data(as_text=True) for path in pages}
+    sign_in(client, "root@example.org", PASSWORD)
+    with session_scope(lists) as session:
+        from federation.lists import membership
+        membership.add(session, find_list(session, "semences@lists.test"), "m@example.org")
+    seen = {**anonymous, **{path: client.get(path).get_data(as_text=True) for path in (
+        "/admin/", "/admin/assemblies/new", "/admin/a/lille/", "/admin/a/lille/edit",
+        "/admin/a/lille/lists/new", "/admin/l/semences@lists.test/",
+        "/admin/l/semences@lists.test/settings", "/admin/l/semences@lists.test/members",
+        "/admin/l/semences@lists.test/members/add", "/admin/audit")}}
+    for path, html in seen.items():
+        assert_inert(html)  # no inline script or style (the CSP forbids them anyway)
+        found = Tags(html).found
+        labelled = {attrs.get("for") for tag, attrs in found if tag == "label"}
+        fields = [attrs for tag, attrs in found if tag in ("input", "select", "textarea")
+                  and attrs.get("type") not in ("hidden", "submit")]
+        assert fields or path == "/admin/", path
+        assert all(attrs.get("id") in labelled for attrs in fields), (path, [
+            a for a in fields if a.get("id") not in labelled])
