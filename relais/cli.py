@@ -314,6 +314,8 @@ from relais.messages import message as _message  # noqa: E402
 main.add_command(_message)
 from relais.peers import peer as _peer  # noqa: E402
 main.add_command(_peer)
+from relais.admins import admin as _admin  # noqa: E402
+main.add_command(_admin)
 
 
 if __name__ == "__main__":
