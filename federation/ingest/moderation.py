@@ -34,7 +34,7 @@ from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.errors import Invalid, Rejected
 from federation.archive.message import header_value
-from federation.storage.models import AuditEntry, Ban, Held, utcnow
+from federation.storage.models import AuditEntry, Ban, CannedReply, Held, utcnow
 from federation.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -212,3 +212,43 @@ def forward_to_owners(settings: Settings, raw: bytes, address: str,
     forwarded = b"X-Loop: " + owner.encode("ascii") + newline + raw
     queue.enqueue(settings, notices.SEND_JOB, bounces, recipients, forwarded)
     return Outcome(address, FORWARDED)
+
+
+# --------------------------------------------------------------------------- canned replies
+
+def replies(session, ml) -> list[CannedReply]:
+    """A list's canned rejection replies, in the order the owners wrote them."""
+    return list(session.scalars(select(CannedReply).where(CannedReply.list_id == ml.id)
+                                .order_by(CannedReply.id)))
+
+
+def save_reply(session, ml, title: str, body: str, reply_id: int | None = None, *,
+               actor: str = "", channel: str = "console") -> CannedReply:
+    """Write or rewrite one of a list's canned replies (a title and the text the poster reads)."""
+    title, body = " ".join((title or "").split())[:120], (body or "").strip()[:5000]
+    if not title or not body:
+        raise Invalid("a canned reply needs a title and a text")
+    row = _reply(session, ml, reply_id) if reply_id else None
+    if row is None:
+        row = CannedReply(list_id=ml.id, title=title, body=body)
+        session.add(row)
+    row.title, row.body = title, body
+    session.flush()
+    audit.record(session, "list.edit", mailing_list=ml, actor=actor, channel=channel,
+                 target=ml.address, canned_reply=title)
+    return row
+
+
+def delete_reply(session, ml, reply_id: int, *, actor: str = "", channel: str = "console") -> None:
+    """Remove one of a list's canned replies (one of another list's is not found)."""
+    row = _reply(session, ml, reply_id)
+    if row is None:
+        raise Invalid("no such canned reply")
+    audit.record(session, "list.edit", mailing_list=ml, actor=actor, channel=channel,
+                 target=ml.address, canned_reply_removed=row.title)
+    session.delete(row)
+
+
+def _reply(session, ml, reply_id) -> CannedReply | None:
+    return session.scalar(select(CannedReply).where(CannedReply.id == reply_id,
+                                                    CannedReply.list_id == ml.id))
