@@ -41,6 +41,9 @@ class Settings:
     form_rate_client: str = "20/hour;50/day"
     form_rate_address: str = "5/hour;10/day"
     max_form_size: int = 16 * 1024
+    # console sign-in (password, link, password reset): attempts per client and per address
+    sign_in_rate_client: str = "30/hour;100/day"
+    sign_in_rate_address: str = "10/hour;30/day"
     # a copy refused with 4xx (or an unreachable relay): pauses, in seconds, of the quick
     # tries inside the fan-out job when there is no Redis (then ``relais cron`` takes over)
     delivery_backoff: tuple[float, ...] = (0.2, 1.0, 3.0)
@@ -87,6 +90,8 @@ class Settings:
             form_rate_client=env.get("RELAIS_FORM_RATE_CLIENT", "20/hour;50/day"),
             form_rate_address=env.get("RELAIS_FORM_RATE_ADDRESS", "5/hour;10/day"),
             max_form_size=int(env.get("RELAIS_MAX_FORM_SIZE", str(16 * 1024))),
+            sign_in_rate_client=env.get("RELAIS_SIGN_IN_RATE_CLIENT", "30/hour;100/day"),
+            sign_in_rate_address=env.get("RELAIS_SIGN_IN_RATE_ADDRESS", "10/hour;30/day"),
             queue_name=env.get("RELAIS_QUEUE", "relais"),
         )
         values.update(overrides)

@@ -323,6 +323,8 @@ from relais.digests import digest as _digest  # noqa: E402
 main.add_command(_digest)
 from relais.messages import message as _message  # noqa: E402
 main.add_command(_message)
+from relais.admins import admin as _admin  # noqa: E402
+main.add_command(_admin)
 
 
 if __name__ == "__main__":

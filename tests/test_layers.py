@@ -35,6 +35,7 @@ OWNERS = {
     "dns": {"mail/resolver.py"},
     "tldextract": {"federation/delivery/dmarc.py"},
     "flufl": {"federation/lists/bounces.py"},
+    "argon2": {"federation/lists/accounts.py"},
     "flask_wtf": {"web/forms.py"},
     "flask_limiter": {"web/forms.py"},
 }

@@ -16,6 +16,7 @@ from web import forms, language, session
 # Add your blueprint's module here (one line each, alphabetical after the archive).
 BLUEPRINTS = (
     "web.archive",
+    "web.console",
     "web.digests",
     "web.feeds",
     "web.opml",

@@ -26,6 +26,8 @@ from federation.settings import Settings
 ONE_CLICK = ("subscription.unsubscribe", "digests.unsubscribe")
 # endpoints that mail a confirmation to the address given: limited per client and address
 MAILING = ("subscription.ask", "digests.subscribe")
+# console sign-in: a password tried or a link asked for, per client and per address given
+SIGNING = ("console.sign_in", "console.send_link", "console.forgot")
 MARK = b"relais-csrf-token-to-fill"
 _FIELD = '<input type="hidden" name="csrf_token" value="{}">'
 _EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[^@\s<>\"]{1,190}$")
@@ -120,6 +122,12 @@ def init_app(app: Flask, settings: Settings) -> None:
                              methods=["POST"])(view)
         app.view_functions[endpoint] = limiter.limit(
             lambda: settings.form_rate_client, key_func=get_remote_address, methods=["POST"])(view)
+    for endpoint in SIGNING:
+        view = limiter.limit(lambda: settings.sign_in_rate_address, key_func=asked_address,
+                             methods=["POST"])(app.view_functions[endpoint])
+        app.view_functions[endpoint] = limiter.limit(
+            lambda: settings.sign_in_rate_client, key_func=get_remote_address,
+            methods=["POST"])(view)
     app.register_error_handler(CSRFError, csrf_refused)
     app.register_error_handler(413, too_large)
     app.register_error_handler(429, too_many)

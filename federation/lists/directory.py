@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from federation.errors import Invalid
-from federation.storage.models import Assembly, ListSetting, MailingList
+from federation.storage.models import Assembly, ListSetting, MailingList, utcnow
 
 POLICIES = ("open", "members", "moderated", "announce")
 DMARC_MODES = ("always", "policy", "never")
@@ -208,6 +208,16 @@ def edit_list(session: Session, mailing_list: MailingList, **fields) -> dict[str
             setattr(mailing_list, field, value)
     session.flush()
     return changed
+
+
+def archive_list(session: Session, mailing_list: MailingList, archived: bool) -> bool:
+    """Archive a list (it takes no more posts; every message and page stays) or bring it
+    back; returns whether anything changed."""
+    if archived == (mailing_list.archived_at is not None):
+        return False
+    mailing_list.archived_at = utcnow() if archived else None
+    session.flush()
+    return True
 
 
 def find_list(session: Session, address: str) -> MailingList | None:

@@ -12,3 +12,4 @@ from federation.storage.models.themes import Theme, ThreadTheme, ThemeModel  # n
 from federation.storage.models.delivery import Delivery, DigestIssue, DigestSubscriber, DigestDelivery, ListDigest  # noqa: F401
 from federation.storage.models.audit import AuditEntry  # noqa: F401
 from federation.storage.models.moderation import CannedReply  # noqa: F401
+from federation.storage.models.console import AdminAccount, AdminAssembly  # noqa: F401
