@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
 
-from federation.lists import membership, notices, tokens
+from federation.lists import audit, membership, notices, tokens
 from federation.ingest import moderation
 from federation.ingest.outcome import (BAD_TOKEN, CONFIRMATION_SENT, CONFIRMED, HELP_SENT,
                                        IGNORED, INVALID_ADDRESS, Outcome)
@@ -138,6 +138,8 @@ def leave(settings: Settings, list_address: str, email: str) -> bool:
             return False
         notice = notices.build(settings, "goodbye", member.language, member.email, ml)
         membership.remove(session, ml, email)
+        audit.record(session, "member.leave", mailing_list=ml, actor=member.email,
+                     channel="mail", target=member.email, how="one-click")
     notices.send(settings, notice, [email])
     return True
 
@@ -167,11 +169,13 @@ def confirm(settings: Settings, secret: str,
         outgoing: list[tuple[EmailMessage, str]] = []
         outcome = ""
         if token.purpose in ("subscribe", "admit"):
-            outcome = _subscribe(settings, session, ml, token, data, reject, outgoing)
+            outcome = _subscribe(settings, session, ml, token, data, reject, outgoing, by)
         elif token.purpose == "unsubscribe":
             member = membership.find(session, ml, token.email)
             language = member.language if member is not None else language
-            membership.remove(session, ml, token.email)
+            if membership.remove(session, ml, token.email):
+                audit.record(session, "member.leave", mailing_list=ml, actor=token.email,
+                             channel="mail", target=token.email, how="confirmed")
             outgoing.append((notices.build(settings, "goodbye", language, token.email, ml),
                              token.email))
             outcome = "unsubscribed"
@@ -189,7 +193,7 @@ def confirm(settings: Settings, secret: str,
 
 
 def _subscribe(settings: Settings, session, ml: MailingList, token, data: dict, reject: bool,
-               outgoing: list) -> str:
+               outgoing: list, by: str | None = None) -> str:
     """A confirmed subscription, or a moderator's decision on one: the outcome.
 
     A private list's confirmed request waits for a moderator (Mailman's
@@ -214,8 +218,13 @@ def _subscribe(settings: Settings, session, ml: MailingList, token, data: dict, 
         return "refused"
     consent = ("confirmed by mail, approved by a moderator" if token.purpose == "admit"
                else "confirmed by mail")
+    existed = membership.find(session, ml, token.email) is not None
     member = membership.add(session, ml, token.email, language=language, name=name,
                             consent=consent)
+    if not existed:
+        audit.record(session, "member.join", mailing_list=ml, channel="mail",
+                     actor=by if token.purpose == "admit" and by else token.email,
+                     target=token.email, consent=consent)
     outgoing.append((notices.build(settings, "welcome", member.language, member.email, ml),
                      member.email))
     return "subscribed"

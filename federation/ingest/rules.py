@@ -33,6 +33,14 @@ def _header(posting: Posting, name: str) -> str:
     return ""
 
 
+def archived(session: Session, posting: Posting, mailing_list: MailingList) -> None:
+    """Refuse posts to an archived list: its archive stays, it takes no more mail
+    (RFC 3463 5.2.1, mailbox disabled, not accepting messages)."""
+    if mailing_list.archived_at is not None:
+        raise Rejected("Cette liste est archivée et ne reçoit plus de messages / this list "
+                       "is archived and takes no more posts", "550 5.2.1")
+
+
 def size(session: Session, posting: Posting, mailing_list: MailingList) -> None:
     """Refuse what exceeds the size limit (RFC 1870 SIZE; 552 5.3.4)."""
     limit = posting.settings.max_message_size
@@ -134,7 +142,8 @@ def posting_policy(session: Session, posting: Posting, mailing_list: MailingList
 
 
 # Loops first (cheap, and never answered), then what is never posted, then the holds.
-RULES = (loop, auto_submitted, size, too_many_recipients, banned, emergency, posting_policy)
+RULES = (archived, loop, auto_submitted, size, too_many_recipients, banned, emergency,
+         posting_policy)
 
 
 def check(session: Session, posting: Posting, mailing_list: MailingList) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from federation.storage.models import Assembly, AuditEntry, MailingList, utcnow
@@ -20,7 +20,7 @@ ACTIONS = (
     "assembly.create", "assembly.edit",
     "list.create", "list.edit", "list.archive", "list.unarchive",
     "member.join", "member.leave", "member.add", "member.remove", "member.edit",
-    "member.disable", "member.enable",
+    "member.disable", "member.enable", "member.export",
     "held.approve", "held.reject", "held.discard", "sender.ban", "sender.trust",
     "message.delete", "message.redact",
     "theme.create", "theme.rename", "theme.merge", "theme.retire", "thread.themes",
@@ -50,11 +50,20 @@ def record(session: Session, action: str, *, mailing_list: MailingList | None = 
 
 def entries(session: Session, *, assembly_ids: list[int] | None = None,
             list_id: int | None = None, action: str | None = None, actor: str | None = None,
-            before_id: int | None = None, limit: int = 100) -> list[AuditEntry]:
-    """The newest entries first, filtered, keyset-paged by id (``before_id``)."""
+            before_id: int | None = None, limit: int = 100, lists_also: list[int] = (),
+            since: datetime | None = None, until: datetime | None = None) -> list[AuditEntry]:
+    """The newest entries first, filtered, keyset-paged by id (``before_id``); with
+    ``lists_also``, the entries of those lists count as in ``assembly_ids`` (a list owner
+    reads their list's log, not their assembly's). ``until`` is exclusive."""
     query = select(AuditEntry)
     if assembly_ids is not None:
-        query = query.where(AuditEntry.assembly_id.in_(assembly_ids))
+        query = query.where(or_(AuditEntry.assembly_id.in_(assembly_ids),
+                                AuditEntry.list_id.in_(list(lists_also)))
+                            if lists_also else AuditEntry.assembly_id.in_(assembly_ids))
+    if since is not None:
+        query = query.where(AuditEntry.at >= since)
+    if until is not None:
+        query = query.where(AuditEntry.at < until)
     if list_id is not None:
         query = query.where(AuditEntry.list_id == list_id)
     if action:

@@ -27,7 +27,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from federation import queue
-from federation.lists import tokens
+from federation.lists import audit, tokens
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.archive.message import too_nested
@@ -171,6 +171,8 @@ def score(session: Session, settings: Settings, list_id: int, address: str, hard
         return False
     member.disabled = True
     member.disabled_reason = f"bounces ({member.bounce_score:g}): {reason}"[:500]
+    audit.record(session, "member.disable", mailing_list=session.get(MailingList, list_id),
+                 channel="mail", target=member.email, reason=member.disabled_reason)
     _tell_owners(session, settings, member, "bounces")
     return True
 
@@ -207,11 +209,15 @@ def _complaint(session: Session, settings: Settings, list_id: int, address: str)
     if member is None:
         return False
     if option(session, list_id, "complaint_action", "disable") == "unsubscribe":
+        audit.record(session, "member.remove", mailing_list=session.get(MailingList, list_id),
+                     channel="mail", target=member.email, reason="complaint")
         session.delete(member)
         return True
     if not member.disabled:
         member.disabled = True
         member.disabled_reason = "complaint (RFC 5965 feedback report)"
+        audit.record(session, "member.disable", mailing_list=session.get(MailingList, list_id),
+                     channel="mail", target=member.email, reason=member.disabled_reason)
         _tell_owners(session, settings, member, "complaint")
     return True
 

@@ -12,7 +12,12 @@ import io
 from dataclasses import dataclass
 from email.utils import parseaddr
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from federation.errors import Invalid
+from federation.lists import membership
+from federation.storage.models import MailingList, Member
 
 EMAIL_HEADERS = ("email", "e-mail", "mail", "courriel", "adresse", "address")
 NAME_HEADERS = ("name", "nom", "full name", "nom complet", "display name")
@@ -80,3 +85,53 @@ def read(text: str) -> list[Line]:
         name = cells[name_at] if name_at is not None and name_at < len(cells) else ""
         found.append(Line(number, address, name))
     return found
+
+
+@dataclass
+class Preview:
+    """What adding these people would do, before anything is done: who is added, whose name
+    changes (an existing member, a new name given), who is skipped and why."""
+
+    add: list[tuple[str, str]]          # (email, name)
+    change: list[tuple[str, str, str]]  # (email, old name, new name)
+    skip: list[tuple[str, str]]         # (what was written, why)
+
+
+def preview(session: Session, mailing_list: MailingList, people: list[Line]) -> Preview:
+    """Sort the people of a pasted text or file into added, changed and skipped; the
+    roster's addresses are read once (one query), whatever its size."""
+    known = dict(session.execute(select(Member.email, Member.name).where(
+        Member.list_id == mailing_list.id)).all())
+    found, seen = Preview([], [], []), set()
+    for line in people:
+        try:
+            email = membership.normalize_email(line.email)
+        except Invalid:
+            found.skip.append((line.email or f"#{line.number}", "invalid"))
+            continue
+        if email in seen:
+            found.skip.append((email, "duplicate"))
+        elif email in known:
+            name = line.name.strip()
+            if name and name != known[email]:
+                found.change.append((email, known[email], name))
+            else:
+                found.skip.append((email, "member"))
+        else:
+            found.add.append((email, line.name.strip()[:500]))
+        seen.add(email)
+    return found
+
+
+def apply(session: Session, mailing_list: MailingList, planned: Preview, consent: str,
+          role: str | None = None, delivery: str | None = None) -> membership.Added:
+    """Do what a preview said: add the new people (bulk insert) and change the names."""
+    added = membership.add_many(session, mailing_list,
+                                ((email, email, name) for email, name in planned.add),
+                                consent, role=role, delivery=delivery)
+    for email, _old, name in planned.change:
+        member = membership.find(session, mailing_list, email)
+        if member is not None:
+            member.name = name
+    session.flush()
+    return added
