@@ -156,6 +156,14 @@ def canned_replies(address: str):
                            replies=moderation.replies(db(), ml)), status
 
 
+@bp.context_processor
+def _status_words() -> dict:
+    """A held message's state in words."""
+    return {"held_status_words": {
+        "held": _("waiting"), "approving": _("being approved"), "approved": _("approved"),
+        "rejected": _("rejected"), "discarded": _("discarded"), "missing": _("gone")}}
+
+
 @bp.app_template_filter("age")
 def age(delta: timedelta) -> str:
     """How long a message has waited, in words."""

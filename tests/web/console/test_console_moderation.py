@@ -69,6 +69,9 @@ def test_queue_shows_ones_own_lists_only_and_others_are_404(client, lists, held)
     page = client.get("/admin/moderation").get_data(as_text=True)
     assert f"/admin/held/{held[SEMENCES]}" in page and f"/admin/held/{held[LIBRE]}" not in page
     assert "badge late" not in page
+    assert "File de modération" in page and "l&#39;expéditeur n&#39;est pas abonné" in page  # French first
+    english = client.get("/admin/moderation?lang=en").get_data(as_text=True)
+    assert "Moderation queue" in english and "not a member" in english
     for url in (f"/admin/held/{held[LIBRE]}", f"/admin/held/{held[LIBRE]}/raw",
                 f"/admin/l/{LIBRE}/moderation", f"/admin/l/{LIBRE}/replies",
                 f"/admin/l/{LIBRE}/erase", "/admin/held/999999"):
