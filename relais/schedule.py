@@ -5,6 +5,7 @@ import logging
 import time
 from typing import Callable
 
+from federation.ingest import moderation
 from federation.themes import training
 from federation.settings import Settings
 from mail import digest_mail, retries
@@ -18,6 +19,7 @@ TASKS: tuple[tuple[str, int, Callable[[Settings], object]], ...] = (
     ("themes-retrain", 7 * 24 * 3600, training.retrain),
     ("list-digests", 15 * 60, digest_mail.send_due),
     ("delivery-retries", 60, retries.retry_due),
+    ("approvals-resumed", 600, moderation.resume),
     ("assemblies-digest", 3600, digests.send_due),
 )
 

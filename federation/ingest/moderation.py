@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from email.utils import parseaddr
 
 from sqlalchemy import select, update
@@ -175,6 +176,25 @@ def _ban(session, held: Held, actor: str, channel: str) -> tuple[str, int]:
     audit.record(session, "sender.ban", mailing_list=ml, actor=actor, channel=channel,
                  target=email, held=held.id, discarded=others)
     return email, others
+
+
+STALE = timedelta(minutes=10)  # an approval still filing after that was cut off by a crash
+
+
+def resume(settings: Settings) -> int:
+    """Scheduled task: finish approvals a crash cut off between the claim and the filing.
+
+    Filing is idempotent per (list, Message-ID), so filing again a message that was in fact
+    archived changes nothing; the message is then marked approved (and logged, by "system")."""
+    with session_scope(settings) as session:
+        stuck = list(session.scalars(select(Held.id).where(
+            Held.status == APPROVING, Held.decided_at < utcnow() - STALE)))
+    for pk in stuck:
+        with session_scope(settings) as session:
+            session.execute(update(Held).where(Held.id == pk, Held.status == APPROVING)
+                            .values(status="held"))
+        decide(settings, pk, "approve", actor="", channel="system")
+    return len(stuck)
 
 
 def decide_many(settings: Settings, held_pks, action: str, *, actor: str = "",

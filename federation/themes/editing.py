@@ -25,18 +25,19 @@ REVIEWED = ("manual", "rejected")
 
 
 def add(session: Session, slug: str, label_fr: str, label_en: str = "", description: str = "",
-        *, actor: str = "", channel: str = "console") -> Theme:
+        synonyms: Sequence[str] = (), *, actor: str = "", channel: str = "console") -> Theme:
     """Create a theme (or bring a retired one back) and log it."""
-    theme = tagging.add(session, slug, label_fr, label_en, description)
+    theme = tagging.add(session, slug, label_fr, label_en, description, synonyms)
     audit.record(session, "theme.create", actor=actor, channel=channel, target=theme.slug,
                  label_fr=theme.label_fr, label_en=theme.label_en)
     return theme
 
 
 def rename(session: Session, slug: str, label_fr: str = "", label_en: str = "",
-           new_slug: str = "", *, actor: str = "", channel: str = "console") -> Theme:
+           new_slug: str = "", description: str = "", *, actor: str = "",
+           channel: str = "console") -> Theme:
     """Change a theme's labels (or slug) and log it; its threads stay with it."""
-    theme = tagging.rename(session, slug, label_fr, label_en, new_slug)
+    theme = tagging.rename(session, slug, label_fr, label_en, new_slug, description)
     audit.record(session, "theme.rename", actor=actor, channel=channel, target=theme.slug,
                  was=slug, label_fr=theme.label_fr, label_en=theme.label_en)
     return theme

@@ -10,6 +10,7 @@ import threading
 import time
 
 from flask import Response, abort, render_template, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from federation.lists import permissions
@@ -22,6 +23,7 @@ from web.session import db, settings
 
 TTL = 60.0  # seconds a computed summary is shown before it is computed again
 CACHE: dict[tuple, tuple[float, activity.Activity]] = {}
+SVGS: dict[tuple, tuple[activity.Activity, bytes]] = {}  # each chart drawn once per summary
 _LOCK = threading.Lock()
 KINDS = ("assembly", "list", "theme")
 
@@ -58,11 +60,20 @@ def activity_chart(kind: str):
     if kind not in KINDS:
         abort(404)
     found = figures()
-    series = {"assembly": found.by_assembly, "list": found.by_list, "theme": found.by_theme}
-    titles = {"assembly": _("Messages per week, by assembly"),
-              "list": _("Messages per week, by list"),
-              "theme": _("Messages per week, by theme")}
-    svg = charts.weekly(titles[kind], found.weeks, series[kind], others=_("others"))
-    return Response(svg, mimetype="image/svg+xml", headers={
+    key = (id(found), kind, str(get_locale()))
+    cached = SVGS.get(key)
+    if cached is None or cached[0] is not found:  # drawn once per summary and language
+        series = {"assembly": found.by_assembly, "list": found.by_list,
+                  "theme": found.by_theme}
+        titles = {"assembly": _("Messages per week, by assembly"),
+                  "list": _("Messages per week, by list"),
+                  "theme": _("Messages per week, by theme")}
+        cached = (found, charts.weekly(titles[kind], found.weeks, series[kind],
+                                       others=_("others")))
+        with _LOCK:
+            if len(SVGS) > 256:
+                SVGS.clear()
+            SVGS[key] = cached
+    return Response(cached[1], mimetype="image/svg+xml", headers={
         "Content-Security-Policy": charts.CSP, "Cache-Control": "private, max-age=60",
         "Vary": "Cookie", "Content-Language": request.accept_languages.best or "fr"})

@@ -4,16 +4,17 @@ reasons in plain words; similar messages grouped. Both backends, the real filing
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from backends import run_jobs
 from federation.ingest import filing, holding, moderation
 from federation.lists import audit, directory, membership
 from federation.lists.directory import find_list
 from federation.storage.db import session_scope
-from federation.storage.models import AuditEntry, Ban, Held, Member, Message
+from federation.storage.models import Ban, Held, Member, Message, utcnow
 from messages import mail
 from outbox import mails_to, outbox, reply_to
 
@@ -161,3 +162,17 @@ def test_rejection_by_reply_is_the_same_action_logged_with_its_reason(send, list
         assert (entry.actor, entry.channel, entry.details["note"]) == (
             "modo@example.org", "mail", "hors sujet ici")
     assert "hors sujet ici" in mails_to(lists, "bob@example.net")[-1].get_content()
+
+
+def test_an_approval_cut_off_by_a_crash_is_finished_once(lists):
+    pk = hold(lists, "crash@example.net")
+    with session_scope(lists) as session:  # the claim committed, then the process died
+        session.execute(update(Held).where(Held.id == pk).values(
+            status=moderation.APPROVING, decided_at=utcnow() - timedelta(hours=1)))
+    assert not moderation.decide(lists, pk, "approve").done  # in the hands of the first
+    assert moderation.resume(lists) == 1
+    run_jobs(lists)
+    assert archived(lists, "crash@example.net") == 1 and copies(lists, "crash@example.net") == 1
+    assert moderation.resume(lists) == 0
+    with session_scope(lists) as session:
+        assert session.get(Held, pk).status == "approved"

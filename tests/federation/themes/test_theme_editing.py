@@ -3,6 +3,8 @@ the review queue least confident first, corrections as training data, and a retr
 that stores its held-out quality. Both backends, messages filed through the real path."""
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from backends import run_jobs
@@ -90,3 +92,17 @@ def test_retraining_job_stores_held_out_quality(themed):
         assert quality.version == 1 and quality.corrections == 1
         assert quality.held_out > 100 and 0.5 < quality.micro_f1 <= 1
         assert 0.5 < quality.macro_f1 <= 1
+    from command_line import relais  # the same data again: no new fit, the stored figures
+    result = relais(themed, "themes", "retrain")
+    assert result.exit_code == 0 and "theme model v1 in use" in result.output
+    assert re.search(r"held-out \(\d+ examples\) micro-F1 0\.\d{3} macro-F1 0\.\d{3}",
+                     result.output)
+
+
+def test_the_command_line_edits_are_logged(themed):
+    from command_line import relais
+    assert relais(themed, "themes", "add", "eau", "--fr", "Eau").exit_code == 0
+    assert relais(themed, "themes", "set", "vague@x.org", "eau").exit_code == 0
+    with session_scope(themed) as session:
+        assert [(e.action, e.channel) for e in audit.entries(session)][::-1] == [
+            ("theme.create", "cli"), ("thread.themes", "cli")]
