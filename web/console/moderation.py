@@ -21,7 +21,7 @@ from web.console import access
 from web.console.blueprint import bp
 from web.session import db, settings
 
-PAGE = 100  # waiting messages on one page; a longer queue pages on
+PAGE = 50  # waiting messages on one page (a phone screen or two); a longer queue pages on
 
 
 def _language() -> str:
