@@ -7,6 +7,7 @@ from typing import Callable
 
 from federation.peers import polling
 from federation.peers import websub
+from federation.ingest import moderation
 from federation.themes import training
 from federation.settings import Settings
 from mail import digest_mail, retries
@@ -20,6 +21,7 @@ TASKS: tuple[tuple[str, int, Callable[[Settings], object]], ...] = (
     ("themes-retrain", 7 * 24 * 3600, training.retrain),
     ("list-digests", 15 * 60, digest_mail.send_due),
     ("delivery-retries", 60, retries.retry_due),
+    ("approvals-resumed", 600, moderation.resume),
     ("assemblies-digest", 3600, digests.send_due),
     # peers that are due (each has its own next attempt, with backoff), each in its thread
     ("peers-poll", 30, polling.poll_due),

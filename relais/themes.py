@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from federation.themes import training, tagging as taxonomy
+from federation.themes import editing, training, tagging as taxonomy
 from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.settings import Settings
@@ -49,7 +49,8 @@ def list_() -> None:
 @click.option("--synonym", "synonyms", multiple=True, help="A word matched as #hashtag or [tag].")
 def add(slug: str, label_fr: str, label_en: str, description: str, synonyms: tuple) -> None:
     """Create a theme (or update and bring back a retired one)."""
-    theme = _run(lambda s: taxonomy.add(s, slug, label_fr, label_en, description, synonyms))
+    theme = _run(lambda s: editing.add(s, slug, label_fr, label_en, description, synonyms,
+                                             channel="cli"))
     click.echo(f"theme {theme.slug}: {theme.label_fr}")
 
 
@@ -61,7 +62,8 @@ def add(slug: str, label_fr: str, label_en: str, description: str, synonyms: tup
 @click.option("--description", default="")
 def rename(slug: str, label_fr: str, label_en: str, new_slug: str, description: str) -> None:
     """Change a theme's labels or slug; its threads stay with it."""
-    theme = _run(lambda s: taxonomy.rename(s, slug, label_fr, label_en, new_slug, description))
+    theme = _run(lambda s: editing.rename(s, slug, label_fr, label_en, new_slug,
+                                                description, channel="cli"))
     click.echo(f"theme {theme.slug}: {theme.label_fr} / {theme.label_en}")
 
 
@@ -70,7 +72,7 @@ def rename(slug: str, label_fr: str, label_en: str, new_slug: str, description: 
 @click.argument("into")
 def merge(slug: str, into: str) -> None:
     """Merge SLUG into INTO: its threads move, its address redirects."""
-    theme = _run(lambda s: taxonomy.merge(s, slug, into))
+    theme = _run(lambda s: editing.merge(s, slug, into, channel="cli"))
     click.echo(f"theme {slug} merged into {theme.slug}")
 
 
@@ -78,7 +80,7 @@ def merge(slug: str, into: str) -> None:
 @click.argument("slug")
 def retire(slug: str) -> None:
     """Stop using a theme (``relais themes add SLUG`` brings it back)."""
-    theme = _run(lambda s: taxonomy.retire(s, slug))
+    theme = _run(lambda s: editing.retire(s, slug, channel="cli"))
     click.echo(f"theme {theme.slug} retired")
 
 
@@ -87,7 +89,8 @@ def retire(slug: str) -> None:
 @click.argument("slugs", nargs=-1)
 def set_(message_id: str, slugs: tuple) -> None:
     """Set the themes of the thread of MESSAGE_ID exactly (an admin correction)."""
-    _run(lambda s: taxonomy.set_manual(s, taxonomy.thread_of(s, message_id), slugs))
+    _run(lambda s: editing.correct(s, taxonomy.thread_of(s, message_id), slugs,
+                                   channel="cli"))
     click.echo(f"themes set: {', '.join(slugs) or '(none)'}")
 
 
@@ -111,8 +114,12 @@ def retag() -> None:
 def retrain() -> None:
     """Train a new model from the seed data plus admins' corrections."""
     version = training.retrain(_settings())
+    quality = _run(editing.model_quality) if version else None
     click.echo(f"theme model v{version} in use" if version else
                "no correction yet: the shipped model is in use")
+    if quality is not None and quality.micro_f1 is not None:
+        click.echo(f"held-out ({quality.held_out} examples) micro-F1 {quality.micro_f1:.3f} "
+                   f"macro-F1 {quality.macro_f1:.3f}")
 
 
 @themes.command("eval")

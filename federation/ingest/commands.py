@@ -99,6 +99,17 @@ def wants_reject(parsed: Parsed) -> bool:
     return any(_words(line)[:1] and _words(line)[0] in REJECT_WORDS for line in lines)
 
 
+def rejection_note(parsed: Parsed) -> str:
+    """What a moderator wrote after "reject" on that line ("Rejeter : hors sujet"), for the poster."""
+    for line in _lines(parsed, limit=1):
+        words = _words(line)
+        if words[:1] and words[0] in REJECT_WORDS:
+            found = re.search(r"[^\W\d_]+", line)
+            rest = line[found.end():] if found else ""
+            return tokens.defang(rest.strip(" \t:-—").strip())[:500]
+    return ""
+
+
 def request(settings: Settings, list_address: str, email: str, purpose: str,
             language: str = "fr", name: str = "", in_reply_to: str = "") -> None:
     """Start a subscribe/unsubscribe round trip: store a token, mail the confirmation.
@@ -135,12 +146,13 @@ def leave(settings: Settings, list_address: str, email: str) -> bool:
 
 def confirm(settings: Settings, secret: str,
             purposes: tuple[str, ...] = ("subscribe", "unsubscribe", "moderate", "admit"),
-            list_address: str = "", reject: bool = False, by: str | None = None) -> Confirmed:
+            list_address: str = "", reject: bool = False, by: str | None = None,
+            note: str = "") -> Confirmed:
     """Redeem a token and do what it stands for; raises ``BadToken`` (nothing changed).
 
     ``by`` is the envelope sender of a reply by mail: a moderation token is spent only by
     one of the list's moderators or owners, so a token that leaked (or that a poster planted
-    in a message) decides nothing in anyone else's hands.
+    in a message) decides nothing in anyone else's hands. ``note`` is a rejection's reason.
     """
     with session_scope(settings) as session:
         token = tokens.find(session, secret)
@@ -172,7 +184,10 @@ def confirm(settings: Settings, secret: str,
         notices.send(settings, notice, [to])
     if result.purpose != "moderate":
         return result
-    decided = (moderation.reject if reject else moderation.approve)(settings, data["held"])
+    # the same action as the console's, in the audit log under the replying moderator's name
+    channel, actor = ("mail", by) if by is not None else ("web", "")
+    decided = moderation.decide(settings, data["held"], "reject" if reject else "approve",
+                                actor=actor or "", channel=channel, note=note).done
     outcome = ("rejected" if reject else "approved") if decided else "already-decided"
     return replace(result, outcome=outcome)
 
@@ -220,7 +235,7 @@ def _answer_confirmation(settings: Settings, address: str, list_address: str, se
     """Confirm by reply; a bad token gets an explanation and changes nothing."""
     try:
         done = confirm(settings, secret, list_address=list_address, reject=wants_reject(parsed),
-                       by=sender)
+                       by=sender, note=rejection_note(parsed))
     except BadToken as bad:
         language = guess_language(parsed, raw)
         with session_scope(settings) as session:

@@ -7,13 +7,15 @@ A held message is not a refusal: the sender's MTA got a 250 and the raw bytes wa
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from federation.lists import membership, notices, tokens
 from federation.storage.db import session_scope
 from federation.archive.message import Parsed, header_value
+from federation.archive.threads import thread_subject
 from federation.storage.models import Held, ListSetting, MailingList, utcnow
 from federation.settings import Settings
 
@@ -68,6 +70,61 @@ def pending(session: Session, mailing_list: MailingList) -> list[Held]:
     """The messages of a list waiting for a decision, oldest first."""
     return list(session.scalars(select(Held).where(
         Held.list_id == mailing_list.id, Held.status == "held").order_by(Held.created_at)))
+
+
+def waiting(session: Session, list_ids, limit: int = 500, offset: int = 0) -> list[Held]:
+    """The messages waiting on these lists, oldest first (raw bytes not loaded)."""
+    return list(session.scalars(select(Held).where(
+        Held.list_id.in_(list_ids), Held.status == "held")
+        .order_by(Held.created_at, Held.id).limit(limit).offset(offset)))
+
+
+def count_waiting(session: Session, list_ids) -> int:
+    """How many messages wait on these lists."""
+    return session.scalar(select(func.count()).select_from(Held).where(
+        Held.list_id.in_(list_ids), Held.status == "held")) or 0
+
+
+# Held.reason codes (rules.py raises them) in plain words, for moderators and posters
+REASONS = {
+    "non-member": {"fr": "l'expéditeur n'est pas abonné", "en": "not a member"},
+    "moderated": {"fr": "la liste est modérée", "en": "the list is moderated"},
+    "announce": {"fr": "liste d'annonces : seuls les modérateurs y écrivent",
+                 "en": "announcement list: only moderators post"},
+    "emergency": {"fr": "la liste est en modération d'urgence",
+                  "en": "the list is under emergency moderation"},
+    "too-many-recipients": {"fr": "trop de destinataires", "en": "too many recipients"},
+    "size": {"fr": "message trop gros", "en": "message too large"},
+    "first-web-post": {"fr": "premier message envoyé depuis le web par cette adresse",
+                       "en": "first post from the web by this address"},
+}
+
+
+def reason_words(code: str, language: str = "fr") -> str:
+    """A hold reason in plain words; an unknown code is shown as it is."""
+    language = language if language in ("fr", "en") else "fr"
+    return REASONS.get(code, {}).get(language) or code
+
+
+@dataclass(frozen=True)
+class Group:
+    """Waiting messages alike (same list, sender and subject), the oldest first."""
+
+    list_id: int
+    sender: str
+    subject: str
+    items: tuple[Held, ...]
+
+
+def grouped(helds: list[Held]) -> list[Group]:
+    """Group similar waiting messages (same list, sender and subject without Re:/[tags]), in
+    the order of each group's oldest message: a flood is decided in one go."""
+    groups: dict[tuple, list[Held]] = {}
+    for held in helds:
+        key = (held.list_id, held.sender, thread_subject(held.subject))
+        groups.setdefault(key, []).append(held)
+    return [Group(key[0], key[1], items[0].subject, tuple(items))
+            for key, items in groups.items()]
 
 
 def one_line(text: str) -> str:

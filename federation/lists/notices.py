@@ -161,10 +161,10 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
     "rejected": {
         "fr": ("[{name}] Message refusé : {subject}",
                "Votre message « {subject} » à la liste « {name} » a été refusé par la "
-               "modération.\n\nPour toute question : {owner}"),
+               "modération.{why}\n\nPour toute question : {owner}"),
         "en": ("[{name}] Message rejected: {subject}",
                "Your message \"{subject}\" to the list \"{name}\" was rejected by the "
-               "moderators.\n\nQuestions: {owner}"),
+               "moderators.{why}\n\nQuestions: {owner}"),
     },
     "moderated": {
         "fr": ("[{name}] Décision enregistrée : {subject}",

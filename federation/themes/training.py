@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import random
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -176,12 +177,29 @@ def retrain(settings: Settings, seed: Path | None = None) -> int | None:
             and slugs == [t.slug for t in DEFAULT_THEMES]):
         return None
     examples = _seed(seed, mapping) + corrections
+    held_out, report = held_out_quality(examples, slugs)
     model = classifier.train(examples, slugs)
     model.meta.update(corrections=len(corrections), fingerprint=fingerprint)
     with session_scope(settings) as session:
         version = (newest_version(session) or 0) + 1
         session.add(ThemeModel(version=version, fingerprint=fingerprint, examples=len(examples),
-                               corrections=len(corrections), data=model.to_bytes()))
-    log.info("theme model v%d trained on %d examples (%d corrections)", version, len(examples),
-             len(corrections))
+                               corrections=len(corrections), data=model.to_bytes(),
+                               held_out=held_out, micro_f1=report.micro_f1,
+                               macro_f1=report.macro_f1))
+    log.info("theme model v%d trained on %d examples (%d corrections), held-out micro-F1 %.3f "
+             "macro-F1 %.3f", version, len(examples), len(corrections), report.micro_f1,
+             report.macro_f1)
     return version
+
+
+HELD_OUT = 5  # one example in five is kept out of a first fit to measure the model
+
+
+def held_out_quality(examples: list[classifier.Example], slugs: list[str],
+                     seed: int = 7) -> tuple[int, classifier.Report]:
+    """Fit on four examples in five and score on the fifth: (how many scored, the report)."""
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    kept_out = set(order[::HELD_OUT])
+    model = classifier.train([e for i, e in enumerate(examples) if i not in kept_out], slugs)
+    return len(kept_out), classifier.evaluate(model, [examples[i] for i in sorted(kept_out)])

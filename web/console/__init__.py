@@ -9,3 +9,4 @@ server through ``web.console.access``. Append new view modules to the import lin
 from web.console.blueprint import bp  # noqa: F401
 
 from web.console import access, signing, assemblies, lists, roster, audit_log  # noqa: E402,F401
+from web.console import moderation, erasure, themes, activity  # noqa: E402,F401

@@ -13,4 +13,5 @@ from federation.storage.models.delivery import Delivery, DigestIssue, DigestSubs
 from federation.storage.models.audit import AuditEntry  # noqa: F401
 from federation.storage.models.peers import Peer, Follower, PeerAck, OutgoingAck  # noqa: F401
 from federation.storage.models.websub import WebSubSubscriber, WebSubSubscription  # noqa: F401
+from federation.storage.models.moderation import CannedReply  # noqa: F401
 from federation.storage.models.console import AdminAccount, AdminAssembly  # noqa: F401

@@ -56,4 +56,8 @@ class ThemeModel(Base):
     examples: Mapped[int] = mapped_column(Integer, default=0)
     corrections: Mapped[int] = mapped_column(Integer, default=0)
     data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+    # quality on examples held out of a first fit (0015_moderation); None: not measured
+    held_out: Mapped[int] = mapped_column(Integer, default=0)
+    micro_f1: Mapped[float | None] = mapped_column(Float, nullable=True)
+    macro_f1: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
