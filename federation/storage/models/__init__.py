@@ -11,3 +11,4 @@ from federation.storage.models.archive import Thread, Message, Attachment  # noq
 from federation.storage.models.themes import Theme, ThreadTheme, ThemeModel  # noqa: F401
 from federation.storage.models.delivery import Delivery, DigestIssue, DigestSubscriber, DigestDelivery, ListDigest  # noqa: F401
 from federation.storage.models.audit import AuditEntry  # noqa: F401
+from federation.storage.models.forum import WebPost  # noqa: F401
