@@ -18,6 +18,7 @@ BLUEPRINTS = (
     "web.archive",
     "web.digests",
     "web.feeds",
+    "web.forum",
     "web.opml",
     "web.search",
     "web.subscription",

@@ -25,7 +25,7 @@ from federation.settings import Settings
 # endpoints a mail client POSTs to without a token (RFC 8058 §3.1: no cookie, no context)
 ONE_CLICK = ("subscription.unsubscribe", "digests.unsubscribe")
 # endpoints that mail a confirmation to the address given: limited per client and address
-MAILING = ("subscription.ask", "digests.subscribe")
+MAILING = ("subscription.ask", "digests.subscribe", "forum.send")
 MARK = b"relais-csrf-token-to-fill"
 _FIELD = '<input type="hidden" name="csrf_token" value="{}">'
 _EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[^@\s<>\"]{1,190}$")

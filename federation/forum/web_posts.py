@@ -110,11 +110,16 @@ def pending(settings: Settings, secret: str) -> WebPost:
 
 
 def confirm(settings: Settings, secret: str) -> Result:
-    """Redeem a link and file its post; raises ``BadToken`` (forged, expired, used).
+    """Redeem a link and file its post; raises ``BadToken`` (forged, expired, used), or
+    ``Invalid`` when the list closed to the web meanwhile.
 
     The token is spent after filing, which is idempotent (a second filing of the same
     Message-ID changes nothing): a failure to file leaves the link usable again."""
     post = pending(settings, secret)
+    with session_scope(settings, write=False) as session:
+        if not open_to_web(session, session.get(MailingList, post.list_id)):
+            raise Invalid("Cette liste ne reçoit plus de messages du web / "
+                          "this list no longer takes posts from the web")
     result = _file(settings, post.id)
     if result.status != FAILED:
         with session_scope(settings) as session:
