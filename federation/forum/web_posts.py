@@ -105,6 +105,7 @@ def pending(settings: Settings, secret: str) -> WebPost:
             if token.purpose == PURPOSE else None
         if post is None:
             raise tokens.BadToken("forged")
+        post.mailing_list  # loaded now: the page names the list
         session.expunge(post)
         return post
 

@@ -35,10 +35,12 @@ def _language() -> str:
     return str(get_locale() or "fr")[:2]
 
 
-@bp.before_request
+@bp.before_app_request
 def bound_body() -> None:
-    """The forum's forms carry a whole message: a larger body bound than the site's."""
-    request.max_content_length = FORM_LIMIT
+    """The forum's forms carry a whole message: a larger body bound than the site's, set
+    before anything (the NUL check, CSRF) reads the form under the site's bound."""
+    if request.endpoint in ("forum.preview", "forum.send"):
+        request.max_content_length = FORM_LIMIT
 
 
 def _open_list(address: str):
