@@ -65,6 +65,7 @@ def test_a_reply_from_the_web_is_confirmed_by_mail_then_archived_and_delivered(
     page = sent.get_data(as_text=True)
     assert sent.status_code == 200 and "Consultez votre messagerie" in page
     assert "amelie@example.org" in page
+    run_jobs(members)
     assert len(archived(members)) == 2 and not sink.to("bob@example.org")
     [confirmation] = [r for r in sink.to("amelie@example.org")]
     assert confirmation.sender in ("", "<>")  # a notice: null reverse-path (RFC 3834 §3.3)

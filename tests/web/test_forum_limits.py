@@ -1,0 +1,79 @@
+"""The forum form cannot flood anyone's inbox: sending is limited per client and per address
+(Flask-Limiter), and each link mailed spends the address's daily quota of automatic mail."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from backends import backend_or_skip, make_settings, run_jobs, seed_lists
+from messages import deliver
+from outbox import mails_to
+from pages import csrf_token
+from federation.storage.db import dispose, session_scope
+from federation.storage.models import WebPost
+from web import create_app
+
+THREAD = "/t/root-jardin@example.org/"
+SEND = "/forum/semences@lists.test/send"
+
+
+def limited(request, tmp_path, **limits):
+    """Settings on the test's backend with the given limits, and the thread fixture."""
+    if request.param == "postgresql":
+        backend_or_skip()
+    made = make_settings(tmp_path, request.param, **limits)
+    made.data_dir.mkdir(parents=True, exist_ok=True)
+    seed_lists(made)
+    deliver(made, "root.eml")
+    return made
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def per_address(request, tmp_path):
+    made = limited(request, tmp_path, form_rate_address="2/hour", form_rate_client="50/hour")
+    yield made
+    if made.is_sqlite:
+        dispose(made)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def per_day(request, tmp_path):
+    made = limited(request, tmp_path, form_rate_address="50/hour", form_rate_client="50/hour",
+                   max_notices_per_day=2)
+    yield made
+    if made.is_sqlite:
+        dispose(made)
+
+
+def send_from(app, client_ip: str, email: str):
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = client_ip
+    return client.post(SEND, data=dict(csrf_token=csrf_token(client, THREAD), name="X",
+                                       email=email, subject="Re: semis", body="Bonjour",
+                                       parent="root-jardin@example.org"))
+
+
+def pending_posts(settings) -> int:
+    with session_scope(settings) as session:
+        return session.scalar(select(func.count(WebPost.id)))
+
+
+def test_one_address_gets_no_more_than_its_share_whatever_the_client(per_address):
+    app = create_app(per_address)
+    codes = [send_from(app, f"192.0.2.{n}", "victim@example.net").status_code
+             for n in range(1, 4)]
+    assert codes == [200, 200, 429]
+    run_jobs(per_address)
+    assert len(mails_to(per_address, "victim@example.net")) == 2
+    assert pending_posts(per_address) == 2
+    assert send_from(app, "192.0.2.9", "other@example.net").status_code == 200
+
+
+def test_the_daily_quota_of_automatic_mail_holds_across_forms(per_day):
+    app = create_app(per_day)
+    codes = [send_from(app, f"192.0.2.{n}", "victim@example.net").status_code
+             for n in range(1, 4)]
+    assert codes[:2] == [200, 200] and codes[2] == 429
+    run_jobs(per_day)
+    assert len(mails_to(per_day, "victim@example.net")) == 2
+    assert pending_posts(per_day) == 2  # nothing kept for the refused one
