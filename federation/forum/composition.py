@@ -75,10 +75,10 @@ def reply_subject(subject: str) -> str:
     return subject if _REPLY_PREFIX.match(subject) else f"Re: {subject}".strip()
 
 
-def quoted(body: str, author: str) -> str:
+def quoted(body: str, attribution: str) -> str:
     """The parent's text offered as a quote: an attribution line, then "> " lines."""
     lines = (body or "").replace("\r\n", "\n").strip("\n").split("\n")
-    return f"{author} :\n" + "\n".join(">" + (" " + line if line and not line.startswith(">")
+    return f"{attribution}\n" + "\n".join(">" + (" " + line if line and not line.startswith(">")
                                                 else line) for line in lines) + "\n\n"
 
 

@@ -61,7 +61,7 @@ def _parent(ml, message_id: str):
 
 def _quote(parent) -> str:
     author = display_name(parent.from_name, parent.from_addr)
-    return composition.quoted(parent.body_text, author)
+    return composition.quoted(parent.body_text, _("%(author)s wrote:", author=author))
 
 
 def _fields(ml, parent) -> dict:
@@ -195,8 +195,12 @@ def forget():
 
 @bp.app_template_global("forum_open")
 def forum_open(ml) -> bool:
-    """Whether a list's pages show the forum's forms."""
-    return web_posts.open_to_web(db(), ml)
+    """Whether a list's pages show the forum's forms (asked once per request and list:
+    a thread page asks under every message)."""
+    known = g.setdefault("forum_open", {})
+    if ml.id not in known:
+        known[ml.id] = web_posts.open_to_web(db(), ml)
+    return known[ml.id]
 
 
 @bp.app_template_global("from_web")

@@ -67,4 +67,4 @@ def test_the_subject_and_quote_a_reply_offers():
     assert reply_subject("Jardin") == "Re: Jardin"
     assert reply_subject("RE : Jardin") == "RE : Jardin"
     assert reply_subject("Re: Jardin\r\nBcc: x") == "Re: Jardin Bcc: x"
-    assert quoted("a\n> b\n\nc", "Alice") == "Alice :\n> a\n>> b\n>\n> c\n\n"
+    assert quoted("a\n> b\n\nc", "Alice a écrit :") == "Alice a écrit :\n> a\n>> b\n>\n> c\n\n"
