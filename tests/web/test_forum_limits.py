@@ -77,3 +77,19 @@ def test_the_daily_quota_of_automatic_mail_holds_across_forms(per_day):
     run_jobs(per_day)
     assert len(mails_to(per_day, "victim@example.net")) == 2
     assert pending_posts(per_day) == 2  # nothing kept for the refused one
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def per_client(request, tmp_path):
+    made = limited(request, tmp_path, form_rate_address="50/hour", form_rate_client="2/hour")
+    yield made
+    if made.is_sqlite:
+        dispose(made)
+
+
+def test_one_client_cannot_write_to_a_crowd(per_client):
+    app = create_app(per_client)
+    codes = [send_from(app, "192.0.2.7", f"person{n}@example.net").status_code
+             for n in range(3)]
+    assert codes == [200, 200, 429]
+    assert send_from(app, "192.0.2.8", "person9@example.net").status_code == 200
