@@ -15,6 +15,9 @@
 - ``delivery`` who gets which copy (delivery rows), list digests, cross-assembly digests and
   their subscribers, DMARC policy.
 - ``reading``  read-side queries for pages and feeds.
+- ``forum``    web posts: the form's fields built into a real message at submission, kept
+  until a link mailed to the address given confirms them, then filed as mail is (``via=WEB``);
+  remembered browsers.
 
 ``settings`` (the one frozen settings object), ``errors`` and ``queue`` (jobs in-process or
 on rq workers) serve them all. Nothing here imports ``mail``, ``feeds``, ``web`` or ``relais``.

@@ -17,32 +17,23 @@ THREAD = "/t/root-jardin@example.org/"
 SEND = "/forum/semences@lists.test/send"
 
 
-def limited(request, tmp_path, **limits):
-    """Settings on the test's backend with the given limits, and the thread fixture."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def limited(request, tmp_path):
+    """Make settings on the test's backend with the given limits, and the thread fixture."""
     if request.param == "postgresql":
         backend_or_skip()
-    made = make_settings(tmp_path, request.param, **limits)
-    made.data_dir.mkdir(parents=True, exist_ok=True)
-    seed_lists(made)
-    deliver(made, "root.eml")
-    return made
+    made = []
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def per_address(request, tmp_path):
-    made = limited(request, tmp_path, form_rate_address="2/hour", form_rate_client="50/hour")
-    yield made
-    if made.is_sqlite:
-        dispose(made)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def per_day(request, tmp_path):
-    made = limited(request, tmp_path, form_rate_address="50/hour", form_rate_client="50/hour",
-                   max_notices_per_day=2)
-    yield made
-    if made.is_sqlite:
-        dispose(made)
+    def make(**limits):
+        made.append(make_settings(tmp_path, request.param, **limits))
+        made[-1].data_dir.mkdir(parents=True, exist_ok=True)
+        seed_lists(made[-1])
+        deliver(made[-1], "root.eml")
+        return made[-1]
+    yield make
+    for settings in made:
+        if settings.is_sqlite:
+            dispose(settings)
 
 
 def send_from(app, client_ip: str, email: str):
@@ -58,7 +49,8 @@ def pending_posts(settings) -> int:
         return session.scalar(select(func.count(WebPost.id)))
 
 
-def test_one_address_gets_no_more_than_its_share_whatever_the_client(per_address):
+def test_one_address_gets_no_more_than_its_share_whatever_the_client(limited):
+    per_address = limited(form_rate_address="2/hour", form_rate_client="50/hour")
     app = create_app(per_address)
     codes = [send_from(app, f"192.0.2.{n}", "victim@example.net").status_code
              for n in range(1, 4)]
@@ -69,7 +61,9 @@ def test_one_address_gets_no_more_than_its_share_whatever_the_client(per_address
     assert send_from(app, "192.0.2.9", "other@example.net").status_code == 200
 
 
-def test_the_daily_quota_of_automatic_mail_holds_across_forms(per_day):
+def test_the_daily_quota_of_automatic_mail_holds_across_forms(limited):
+    per_day = limited(form_rate_address="50/hour", form_rate_client="50/hour",
+                      max_notices_per_day=2)
     app = create_app(per_day)
     codes = [send_from(app, f"192.0.2.{n}", "victim@example.net").status_code
              for n in range(1, 4)]
@@ -79,15 +73,8 @@ def test_the_daily_quota_of_automatic_mail_holds_across_forms(per_day):
     assert pending_posts(per_day) == 2  # nothing kept for the refused one
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def per_client(request, tmp_path):
-    made = limited(request, tmp_path, form_rate_address="50/hour", form_rate_client="2/hour")
-    yield made
-    if made.is_sqlite:
-        dispose(made)
-
-
-def test_one_client_cannot_write_to_a_crowd(per_client):
+def test_one_client_cannot_write_to_a_crowd(limited):
+    per_client = limited(form_rate_address="50/hour", form_rate_client="2/hour")
     app = create_app(per_client)
     codes = [send_from(app, "192.0.2.7", f"person{n}@example.net").status_code
              for n in range(3)]
