@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, delete, select
 from sqlalchemy.orm import Session
 
 from federation.archive.header_text import one_line
@@ -90,6 +90,10 @@ def submit(settings: Settings, written: Draft, language: str = "fr") -> None:
             raise TooMany(written.email)
         secret = tokens.create(session, PURPOSE, post.mailing_list, written.email,
                                payload={"post": post.id, "language": language})
+        # posts whose link expired unused can never be filed: they go, as quotas' old days do
+        session.execute(delete(WebPost).where(
+            WebPost.status == "pending",
+            WebPost.created_at < utcnow() - tokens.LIFETIMES[PURPOSE]))
         notice = notices.build(
             settings, "confirm_web_post", language, written.email, post.mailing_list,
             subject=tokens.defang(one_line(written.subject)[:SUBJECT_QUOTED]),

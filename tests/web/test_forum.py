@@ -120,6 +120,13 @@ def test_expired_used_and_forged_links_are_refused(members, client, sink):
                         .values(expires_at=utcnow() - timedelta(days=3)))
     expired = publish(client, late)
     assert expired.status_code == 410 and "expiré" in expired.get_data(as_text=True)
+    with session_scope(members) as session:  # kept while its link lives, then let go
+        session.execute(update(WebPost).where(WebPost.status == "pending")
+                        .values(created_at=utcnow() - timedelta(days=3)))
+    write(client, body="Une troisième fois.")
+    with session_scope(members) as session:
+        assert session.scalar(select(func.count(WebPost.id)).where(
+            WebPost.status == "pending")) == 1
     # a token of another purpose publishes nothing
     client.post("/l/semences@lists.test/subscription",
                 data={"email": "zoe@example.org", "csrf_token": csrf_token(client, THREAD)})
