@@ -41,6 +41,9 @@ class Settings:
     form_rate_client: str = "20/hour;50/day"
     form_rate_address: str = "5/hour;10/day"
     max_form_size: int = 16 * 1024
+    # the forum's proof of work: the largest number a browser may have to try (ALTCHA);
+    # 0 turns it off (the default: the mailed link and the limits already stand guard)
+    forum_proof_of_work: int = 0
     # a copy refused with 4xx (or an unreachable relay): pauses, in seconds, of the quick
     # tries inside the fan-out job when there is no Redis (then ``relais cron`` takes over)
     delivery_backoff: tuple[float, ...] = (0.2, 1.0, 3.0)
@@ -87,6 +90,7 @@ class Settings:
             form_rate_client=env.get("RELAIS_FORM_RATE_CLIENT", "20/hour;50/day"),
             form_rate_address=env.get("RELAIS_FORM_RATE_ADDRESS", "5/hour;10/day"),
             max_form_size=int(env.get("RELAIS_MAX_FORM_SIZE", str(16 * 1024))),
+            forum_proof_of_work=int(env.get("RELAIS_FORUM_PROOF_OF_WORK", "0")),
             queue_name=env.get("RELAIS_QUEUE", "relais"),
         )
         values.update(overrides)

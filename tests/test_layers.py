@@ -37,6 +37,7 @@ OWNERS = {
     "flufl": {"federation/lists/bounces.py"},
     "flask_wtf": {"web/forms.py"},
     "flask_limiter": {"web/forms.py"},
+    "altcha": {"web/forum/proof.py"},
 }
 FORBIDDEN_IN_DOMAIN = {"flask", "aiosmtpd", "feedgen", "click", "werkzeug", "jinja2"}
 

@@ -3,6 +3,7 @@ preview it, send it, follow the link mailed to the sink, and see the reply in th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -44,3 +45,20 @@ def test_a_reader_replies_from_the_thread_page_and_confirms_by_mail(thread, sink
         assert "envoyé depuis le web" in body
         assert page.locator("article").count() == 3
         shoot(page, "forum-published")
+
+
+def test_with_a_proof_of_work_the_browser_solves_it_before_sending(thread, sink):
+    asking = replace(thread, forum_proof_of_work=3000)
+    with live_server(asking) as (served, url), chromium_page() as page:
+        page.goto(url + "/l/semences@lists.test/")
+        page.locator("summary", has_text="Nouveau fil").click()
+        form = page.locator("form.forum")
+        form.locator("input[name=name]").fill("Benoit Durand")
+        form.locator("input[name=email]").fill("benoit@example.org")
+        form.locator("input[name=subject]").fill("Troc de graines")
+        form.locator("textarea[name=body]").fill("Samedi, place du marché.")
+        form.locator("button", has_text="Envoyer").click()
+        page.wait_for_selector("text=Consultez votre messagerie")
+        shoot(page, "forum-proof-of-work-sent")
+        run_jobs(served)
+        assert len(sink.to("benoit@example.org")) == 1

@@ -1,6 +1,11 @@
 """The forum form cannot flood anyone's inbox: sending is limited per client and per address
-(Flask-Limiter), and each link mailed spends the address's daily quota of automatic mail."""
+(Flask-Limiter), each link mailed spends the address's daily quota of automatic mail, and an
+instance may ask browsers for a proof of work (ALTCHA)."""
 from __future__ import annotations
+
+import base64
+import hashlib
+import json
 
 import pytest
 from sqlalchemy import func, select
@@ -25,7 +30,7 @@ def limited(request, tmp_path):
     made = []
 
     def make(**limits):
-        made.append(make_settings(tmp_path, request.param, **limits))
+        made.append(make_settings(tmp_path / str(len(made)), request.param, **limits))
         made[-1].data_dir.mkdir(parents=True, exist_ok=True)
         seed_lists(made[-1])
         deliver(made[-1], "root.eml")
@@ -80,3 +85,37 @@ def test_one_client_cannot_write_to_a_crowd(limited):
              for n in range(3)]
     assert codes == [200, 200, 429]
     assert send_from(app, "192.0.2.8", "person9@example.net").status_code == 200
+
+
+def solved(client) -> str:
+    """Answer the forum's proof-of-work challenge as its browser script does (ALTCHA v1)."""
+    found = client.get("/forum/challenge")
+    assert found.headers["Cache-Control"] == "no-store"
+    c = found.get_json()
+    number = next(n for n in range(c["maxNumber"] + 1) if hashlib.sha256(
+        (c["salt"] + str(n)).encode()).hexdigest() == c["challenge"])
+    return base64.b64encode(json.dumps(dict(
+        algorithm=c["algorithm"], challenge=c["challenge"], number=number, salt=c["salt"],
+        signature=c["signature"])).encode()).decode()
+
+
+def test_a_proof_of_work_when_the_instance_asks_for_one(limited):
+    settings = limited(forum_proof_of_work=300)
+    client = create_app(settings).test_client()
+    page = client.get(THREAD).get_data(as_text=True)
+    assert 'data-challenge="/forum/challenge"' in page and "forum-proof.js" in page
+    form = dict(csrf_token=csrf_token(client, THREAD), name="X", email="x@example.net",
+                subject="Re: semis", body="Bonjour", parent="root-jardin@example.org")
+    refused = client.post(SEND, data=form)
+    assert refused.status_code == 400 and "calcul anti-robots" in refused.get_data(as_text=True)
+    answer = solved(client)
+    forged = json.loads(base64.b64decode(answer))
+    forged["signature"] = "0" * 64
+    assert client.post(SEND, data=dict(form, altcha=base64.b64encode(
+        json.dumps(forged).encode()).decode())).status_code == 400
+    assert client.post(SEND, data=dict(form, altcha="pas du base64")).status_code == 400
+    assert client.post(SEND, data=dict(form, altcha=answer)).status_code == 200
+    assert pending_posts(settings) == 1
+    off = create_app(limited()).test_client()
+    assert off.get("/forum/challenge").status_code == 404
+    assert "forum-proof.js" not in off.get(THREAD).get_data(as_text=True)

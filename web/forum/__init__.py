@@ -10,8 +10,8 @@ quota of automatic mail.
 """
 from __future__ import annotations
 
-from flask import (Blueprint, abort, g, make_response, redirect, render_template, request,
-                   url_for)
+from flask import (Blueprint, abort, g, jsonify, make_response, redirect, render_template,
+                   request)
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -24,6 +24,7 @@ from federation.reading.addresses import display_name
 from feeds import links
 
 from web import forms
+from web.forum import proof
 from web.session import db, settings
 
 bp = Blueprint("forum", __name__)
@@ -124,6 +125,10 @@ def send(address: str):
     fields = _fields(ml, parent)
     if request.form.get(TRAP):  # a robot: answered as a person would be, and nothing done
         return render_template("forum/sent.html", ml=ml, email=fields["email"])
+    if proof.enabled(settings()) and not proof.verified(settings(), request.form.get(proof.FIELD)):
+        return _compose(ml, parent, fields, code=400, error=_(
+            "Your browser did not finish its anti-robot computation: let it run (it needs "
+            "JavaScript), then send again."))
     try:
         written = _draft(ml, parent, fields)
         if browsers.recognise(settings(), request.cookies.get(browsers.COOKIE, "")) \
@@ -140,6 +145,16 @@ def send(address: str):
 def _bad(error: tokens.BadToken):
     return render_template("forum/bad.html", kind=error.kind), \
         404 if error.kind == "forged" else 410
+
+
+@bp.get("/forum/challenge")
+def proof_challenge():
+    """A fresh proof-of-work challenge for the forum's script (never cached)."""
+    if not proof.enabled(settings()):
+        abort(404)
+    response = jsonify(proof.challenge(settings()))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/forum/publish/<secret>")
@@ -210,6 +225,12 @@ def from_web(message) -> bool:
     if message.thread_id not in known:
         known[message.thread_id] = web_posts.web_message_ids(db(), message.thread_id)
     return message.message_id in known[message.thread_id]
+
+
+@bp.app_template_global("forum_proof")
+def forum_proof() -> bool:
+    """Whether the forum's forms carry the proof-of-work script."""
+    return proof.enabled(settings())
 
 
 @bp.app_template_global("reply_subject")
