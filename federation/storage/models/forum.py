@@ -23,7 +23,8 @@ class WebPost(Base):
     email: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(Text, default="")
     raw: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
-    # pending (mail sent), then what filing answered: archived, held, refused
+    # pending (link mailed), then the Outcome status of its filing: accepted, duplicate,
+    # held, refused or failed (a link spent only once filing did not fail)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
