@@ -22,6 +22,9 @@
   following and the follow handshake (``following``), polling with conditional GET back to a
   cursor (``polling``), mirrored copies and erasures applied to them (``mirroring``), and
   signed erasure acknowledgements (``acks``).
+- ``forum``    web posts: the form's fields built into a real message at submission, kept
+  until a link mailed to the address given confirms them, then filed as mail is (``via=WEB``);
+  remembered browsers.
 
 ``settings`` (the one frozen settings object), ``errors`` and ``queue`` (jobs in-process or
 on rq workers) serve them all. Nothing here imports ``mail``, ``feeds``, ``web`` or ``relais``.

@@ -44,6 +44,9 @@ class Settings:
     # console sign-in (password, link, password reset): attempts per client and per address
     sign_in_rate_client: str = "30/hour;100/day"
     sign_in_rate_address: str = "10/hour;30/day"
+    # the forum's proof of work: the largest number a browser may have to try (ALTCHA);
+    # 0 turns it off (the default: the mailed link and the limits already stand guard)
+    forum_proof_of_work: int = 0
     # a copy refused with 4xx (or an unreachable relay): pauses, in seconds, of the quick
     # tries inside the fan-out job when there is no Redis (then ``relais cron`` takes over)
     delivery_backoff: tuple[float, ...] = (0.2, 1.0, 3.0)
@@ -92,6 +95,7 @@ class Settings:
             max_form_size=int(env.get("RELAIS_MAX_FORM_SIZE", str(16 * 1024))),
             sign_in_rate_client=env.get("RELAIS_SIGN_IN_RATE_CLIENT", "30/hour;100/day"),
             sign_in_rate_address=env.get("RELAIS_SIGN_IN_RATE_ADDRESS", "10/hour;30/day"),
+            forum_proof_of_work=int(env.get("RELAIS_FORUM_PROOF_OF_WORK", "0")),
             queue_name=env.get("RELAIS_QUEUE", "relais"),
         )
         values.update(overrides)

@@ -40,6 +40,7 @@ OWNERS = {
     "flask_limiter": {"web/forms.py"},
     "urllib3": {"federation/peers/fetching.py"},
     "defusedxml": {"federation/peers/pages.py"},
+    "altcha": {"web/forum/proof.py"},
 }
 FORBIDDEN_IN_DOMAIN = {"flask", "aiosmtpd", "feedgen", "click", "werkzeug", "jinja2"}
 

@@ -20,6 +20,7 @@ BLUEPRINTS = (
     "web.digests",
     "web.federation",
     "web.feeds",
+    "web.forum",
     "web.opml",
     "web.search",
     "web.subscription",

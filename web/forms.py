@@ -27,7 +27,7 @@ ONE_CLICK = ("subscription.unsubscribe", "digests.unsubscribe")
 # endpoints peers POST to, never browsers: a proof replaces the token (web/federation.py)
 PEERS = ("federation.follow", "federation.acknowledge")
 # endpoints that mail a confirmation to the address given: limited per client and address
-MAILING = ("subscription.ask", "digests.subscribe")
+MAILING = ("subscription.ask", "digests.subscribe", "forum.send")
 # WebSub's machine endpoints (a hub's requests and pushes carry no cookie): the hub checks
 # intent by a GET challenge, a push its HMAC; the hub is limited per client like a form
 MACHINE = ("websub.hub_request", "websub.push")

@@ -13,10 +13,10 @@ from sqlalchemy import bindparam, literal, or_, select
 from sqlalchemy.orm import Session
 
 from federation.ingest import authentication, holding
-from federation.ingest.posting import Posting
-from federation.lists import membership
+from federation.ingest.posting import WEB, Posting
+from federation.lists import directory, membership
 from federation.errors import Hold, Rejected
-from federation.storage.models import Ban, ListSetting, MailingList
+from federation.storage.models import Ban, ListSetting, MailingList, Message
 
 log = logging.getLogger(__name__)
 # The ban patterns and the emergency flag of a list, in one statement built once.
@@ -128,6 +128,22 @@ def _by_moderator(session: Session, posting: Posting, mailing_list: MailingList)
                                      author.rpartition("@")[2])
 
 
+def first_web_post(session: Session, posting: Posting, mailing_list: MailingList) -> None:
+    """Hold a web post from an address the list has never seen (no member, no archived
+    message from it) while the list's ``web_first_post_moderation`` is on (the default)."""
+    if posting.via != WEB:
+        return
+    author = (posting.parsed.from_addr or "").strip().lower()
+    if membership.role_of(session, mailing_list, author, posting.sender) is not None:
+        return
+    if session.scalar(select(Message.id).where(
+            Message.list_id == mailing_list.id, Message.from_addr == author,
+            Message.ghost.is_(False)).limit(1)) is not None:
+        return
+    if directory.option_on(session, mailing_list, "web_first_post_moderation"):
+        raise Hold("first-web-post")
+
+
 def posting_policy(session: Session, posting: Posting, mailing_list: MailingList) -> None:
     """Open lists take all; members lists hold non-members; moderated and announce lists hold
     everyone but their moderators and owners (who would approve their own posts anyway)."""
@@ -143,6 +159,7 @@ def posting_policy(session: Session, posting: Posting, mailing_list: MailingList
 
 # Loops first (cheap, and never answered), then what is never posted, then the holds.
 RULES = (archived, loop, auto_submitted, size, too_many_recipients, banned, emergency,
+         first_web_post,
          posting_policy)
 
 

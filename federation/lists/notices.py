@@ -166,6 +166,18 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
                "Your message \"{subject}\" to the list \"{name}\" was rejected by the "
                "moderators.{why}\n\nQuestions: {owner}"),
     },
+    "confirm_web_post": {  # the link only: never the typed text, to a stranger's inbox
+        "fr": ("[{name}] Confirmez votre message : {subject}",
+               "Bonjour,\n\nQuelqu'un (sans doute vous) a écrit depuis le web un message à la "
+               "liste « {name} » ({address}) avec l'adresse {email}, sujet « {subject} ».\n\n"
+               "Pour le publier, ouvrez ce lien :\n\n  {link}\n\nSans cela d'ici deux "
+               "jours, le message ne sera jamais envoyé. Ce message ne vous abonne à rien."),
+        "en": ("[{name}] Confirm your message: {subject}",
+               "Hello,\n\nSomeone (probably you) wrote a message on the web to the list "
+               "\"{name}\" ({address}) with the address {email}, subject \"{subject}\".\n\n"
+               "To publish it, open this link:\n\n  {link}\n\nIf you do not within two "
+               "days, the message will never be sent. This does not subscribe you to anything."),
+    },
     "moderated": {
         "fr": ("[{name}] Décision enregistrée : {subject}",
                "Le message « {subject} » de {sender} est {decision}."),
@@ -182,6 +194,8 @@ WORDS = {
     "announce": {"fr": "seuls les modérateurs et propriétaires écrivent sur cette liste "
                        "d'annonces", "en": "only moderators and owners post to this "
                                            "announcement list"},
+    "first-web-post": {"fr": "premier message de cette adresse, écrit depuis le web",
+                       "en": "first message from this address, written on the web"},
     "emergency": {"fr": "la liste est en modération d'urgence",
                   "en": "the list is under emergency moderation"},
     "forged": {"fr": "ce jeton est inconnu", "en": "this token is unknown"},

@@ -21,7 +21,9 @@ from federation.storage.models import MailingList, Token, utcnow
 from federation.settings import Settings
 
 LIFETIMES = {"subscribe": timedelta(days=3), "unsubscribe": timedelta(days=3),
-             "moderate": timedelta(days=14), "admit": timedelta(days=14)}
+             "moderate": timedelta(days=14), "admit": timedelta(days=14),
+             # a web post waits two days for its author; a remembered browser, half a year
+             "web-post": timedelta(days=2), "web-browser": timedelta(days=183)}
 # token_urlsafe(24) gives 32 characters of [A-Za-z0-9_-]; we look for that shape after the
 # word "confirm" (our subjects: "confirm <secret>", Mailman's habit) or in a /confirm/ link.
 # Possessive quantifiers (Python 3.11): no backtracking, so the search is linear. The old

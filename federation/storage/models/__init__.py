@@ -15,3 +15,4 @@ from federation.storage.models.peers import Peer, Follower, PeerAck, OutgoingAck
 from federation.storage.models.websub import WebSubSubscriber, WebSubSubscription  # noqa: F401
 from federation.storage.models.moderation import CannedReply  # noqa: F401
 from federation.storage.models.console import AdminAccount, AdminAssembly  # noqa: F401
+from federation.storage.models.forum import WebPost  # noqa: F401
