@@ -28,6 +28,7 @@ if getUtility(IDomainManager).get(domain) is None:
     getUtility(IDomainManager).add(domain)
 mlist = create_list(address)
 mlist.default_nonmember_action = Action.accept
+mlist.send_welcome_message = False  # the benchmark's members get posts, not welcomes
 users = getUtility(IUserManager)
 with open(sys.argv[3]) as handle:
     emails = [line.strip() for line in handle if line.strip()]
