@@ -23,6 +23,7 @@ IMPORT = ('my $c = PublicInbox::Config->new; my $i = $c->lookup_name("bench") or
 
 
 def _env(home: Path) -> dict:
+    home = home.absolute()
     return dict(os.environ, HOME=str(home), PI_CONFIG=str(home / "config"))
 
 

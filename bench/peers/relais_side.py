@@ -20,8 +20,8 @@ class Relais:
     """One data directory and the commands run on it."""
 
     def __init__(self, executable: Path, data_dir: Path, relay_port: int = 0):
-        self.executable = str(executable)
-        self.data_dir = data_dir
+        self.executable = str(Path(executable).absolute())
+        self.data_dir = data_dir = data_dir.absolute()
         data_dir.mkdir(parents=True, exist_ok=True)
         self.smtp_port, self.web_port = free_port(), free_port()
         self.env = {key: value for key, value in os.environ.items()
@@ -117,7 +117,7 @@ def paths(data_dir: Path, executable: Path, roots: list[str]) -> dict[str, list[
     helper = ("import sys\nfrom feeds import links\n"
               "print(links.list_path(sys.argv[1]) + 'atom')\n"
               "for root in sys.argv[2:]: print(links.thread_path(root))\n")
-    python = str(Path(executable).with_name("python"))
+    python = str(Path(executable).absolute().with_name("python"))
     done = subprocess.run([python, "-c", helper, LIST, *roots], capture_output=True, text=True,
                           check=True, cwd=data_dir)
     lines = done.stdout.split("\n")

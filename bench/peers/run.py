@@ -107,6 +107,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "peers")
     args = parser.parse_args()
     only = set(args.only.split(","))
+    args.relais = args.relais.absolute()
     sizes = QUICK if args.quick else FULL
     modes = args.modes.split(",")
     out = args.out
