@@ -27,15 +27,19 @@ lmtp_host: 127.0.0.1
 lmtp_port: {lmtp}
 smtp_host: 127.0.0.1
 smtp_port: {smtp}
+verp_delivery_interval: {verp}
 [webservice]
 port: {rest}
 """
 
 
-def _configure(home: Path, smtp_port: int) -> tuple[Path, int, int]:
+def _configure(home: Path, smtp_port: int, verp: bool = False) -> tuple[Path, int, int]:
     lmtp, rest = free_port(), free_port()
     config = home / "mailman.cfg"
-    config.write_text(CONFIG.format(var=home / "var", lmtp=lmtp, smtp=smtp_port, rest=rest))
+    # verp_delivery_interval 1: every copy VERPed, so one transaction per recipient, as
+    # Relais' personalised copies; 0 is Mailman's default (bulk copies, 10 recipients each)
+    config.write_text(CONFIG.format(var=home / "var", lmtp=lmtp, smtp=smtp_port, rest=rest,
+                                    verp=1 if verp else 0))
     return config, lmtp, rest
 
 
@@ -57,14 +61,14 @@ def template(venv: Path, out: Path, members: int) -> Path:
 
 
 def deliver(venv: Path, out: Path, sink, post_count: int, members: int,
-            connections: int) -> dict:
+            connections: int, verp: bool = False) -> dict:
     """Posts in over LMTP until the sink has every copy; accept and end-to-end posts/s."""
     source = template(venv, out.parent, members)
     home = out / "mailman"
     if home.exists():
         shutil.rmtree(home)
     shutil.copytree(source / "var", home / "var")
-    config, lmtp, rest = _configure(home, sink.port)
+    config, lmtp, rest = _configure(home, sink.port, verp)
     server = Server([str(venv / "bin" / "master"), "-C", str(config), "--force"],
                     home / "master.log", cwd=home)
     try:

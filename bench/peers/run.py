@@ -104,6 +104,8 @@ def main() -> None:
     parser.add_argument("--modes", default="lmtp,serve",
                         help="Relais delivery commands: lmtp (relais smtp --lmtp), serve")
     parser.add_argument("--connections", type=int, default=4, help="parallel LMTP/SMTP clients")
+    parser.add_argument("--mailman-verp", action="store_true",
+                        help="also run Mailman with every copy VERPed (one recipient each)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "peers")
     args = parser.parse_args()
     only = set(args.only.split(","))
@@ -178,6 +180,19 @@ def _deliver(table: Table, args, venv: Path, here: Path, sink, modes: list[str],
         table.row(f"{key}-{mode}", f"end-to-end delivery, {label}, posts/s", "Mailman 3",
                   names[mode])
         table.add(f"{key}-{mode}", theirs.get("end"), mine[mode]["end"])
+    if args.mailman_verp:
+        try:
+            verped = mailman_side.deliver(venv, here, sink, post_count, members,
+                                          args.connections, verp=True)
+            _check("Mailman, VERP on every copy", verped)
+        except (RuntimeError, subprocess.CalledProcessError) as error:
+            print(f"    Mailman with VERP failed: {error}")
+            verped = {}
+        for mode in modes:
+            table.row(f"{key}-{mode}-verp", f"end-to-end delivery, {label}, posts/s, one "
+                      "recipient per transaction on both sides", "Mailman 3, VERP every copy",
+                      names[mode])
+            table.add(f"{key}-{mode}-verp", verped.get("end"), mine[mode]["end"])
     if key != "delivery":
         return
     for mode in modes:
