@@ -16,6 +16,7 @@ from processes import HERE, Server, free_port, group_of, memory, wait_port
 import posts
 
 LIST = "bench@lists.bench"
+TEMPLATES = HERE.parent / "out"  # bench/out, shared by every --out of run.py
 CONFIG = """[mailman]
 layout: here
 site_owner: owner@lists.bench
@@ -43,9 +44,9 @@ def _configure(home: Path, smtp_port: int, verp: bool = False) -> tuple[Path, in
     return config, lmtp, rest
 
 
-def template(venv: Path, out: Path, members: int) -> Path:
+def template(venv: Path, members: int) -> Path:
     """A Mailman home whose database has the list and ``members`` members (built once)."""
-    home = out / f"mailman-template-{members}"
+    home = TEMPLATES / f"mailman-template-{members}"
     if (home / "ready").exists():
         return home
     if home.exists():
@@ -63,7 +64,7 @@ def template(venv: Path, out: Path, members: int) -> Path:
 def deliver(venv: Path, out: Path, sink, post_count: int, members: int,
             connections: int, verp: bool = False) -> dict:
     """Posts in over LMTP until the sink has every copy; accept and end-to-end posts/s."""
-    source = template(venv, out.parent, members)
+    source = template(venv, members)
     home = out / "mailman"
     if home.exists():
         shutil.rmtree(home)
