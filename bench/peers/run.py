@@ -112,7 +112,7 @@ def main() -> None:
     args.relais = args.relais.absolute()
     sizes = QUICK if args.quick else FULL
     modes = args.modes.split(",")
-    out = args.out
+    out = args.out.absolute()  # the servers run in their own directories
     out.mkdir(parents=True, exist_ok=True)
     venv = install.mailman(ROOT / "bench" / "out" / "mailman-venv")
     install.public_inbox()
