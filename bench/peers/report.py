@@ -71,8 +71,19 @@ class Table:
                          f"{row.relais} | {_figure(row.relais_values)} | {ratio} |")
         return "\n".join(lines)
 
+    @classmethod
+    def load(cls, path: Path) -> tuple["Table", dict]:
+        """A table saved by save() (after every run: an interrupted set still has its runs)."""
+        saved = json.loads(path.read_text())
+        table = cls()
+        for key, r in saved["rows"].items():
+            row = table.row(key, r["figure"], r["peer"], r["relais"], r.get("lower", r["figure"].endswith(("ms", "MB"))))
+            row.peer_values, row.relais_values = r["peer_values"], r["relais_values"]
+        return table, saved["meta"]
+
     def save(self, path: Path, meta: dict) -> None:
         path.write_text(json.dumps({"meta": meta, "rows": {
             key: {"figure": r.figure, "peer": r.peer, "relais": r.relais,
-                  "peer_values": r.peer_values, "relais_values": r.relais_values}
+                  "peer_values": r.peer_values, "relais_values": r.relais_values,
+                  "lower": r.lower_is_better}
             for key, r in self.rows.items()}}, indent=1, ensure_ascii=False))

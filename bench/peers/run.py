@@ -107,7 +107,12 @@ def main() -> None:
     parser.add_argument("--mailman-verp", action="store_true",
                         help="also run Mailman with every copy VERPed (one recipient each)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "peers")
+    parser.add_argument("--table", type=Path, action="append", default=[],
+                        help="print the table of saved results.json files (merged) and exit")
     args = parser.parse_args()
+    if args.table:
+        _print_saved(args.table)
+        return
     only = set(args.only.split(","))
     args.relais = args.relais.absolute()
     sizes = QUICK if args.quick else FULL
@@ -149,6 +154,17 @@ def main() -> None:
             f"{meta['versions']}, load at start {meta['load']}\n\n" + table.markdown())
     (out / "table.md").write_text(text + "\n")
     print("\n" + text)
+
+
+def _print_saved(paths: list[Path]) -> None:
+    """The table of one or more saved runs (e.g. a delivery set and a fan-out set)."""
+    merged = Table()
+    for path in paths:
+        table, meta = Table.load(path)
+        print(f"{path}: {meta['started']}, Relais {meta.get('relais_commit')}, "
+              f"{meta['versions']}, load at start {meta['load']}")
+        merged.rows.update(table.rows)
+    print("\n" + merged.markdown())
 
 
 def _import(table: Table, relais: Path, here: Path, mbox: Path, count: int) -> None:
