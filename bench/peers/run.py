@@ -107,6 +107,9 @@ def main() -> None:
     parser.add_argument("--mailman-verp", action="store_true",
                         help="also run Mailman with every copy VERPed (one recipient each)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "peers")
+    for size in FULL:
+        parser.add_argument(f"--{size.replace('_', '-')}", type=type(FULL[size]), default=None,
+                            help=f"override the size (default {FULL[size]}, --quick {QUICK[size]})")
     parser.add_argument("--table", type=Path, action="append", default=[],
                         help="print the table of saved results.json files (merged) and exit")
     args = parser.parse_args()
@@ -115,7 +118,8 @@ def main() -> None:
         return
     only = set(args.only.split(","))
     args.relais = args.relais.absolute()
-    sizes = QUICK if args.quick else FULL
+    sizes = dict(QUICK if args.quick else FULL)
+    sizes.update({k: getattr(args, k) for k in FULL if getattr(args, k) is not None})
     modes = args.modes.split(",")
     out = args.out.absolute()  # the servers run in their own directories
     out.mkdir(parents=True, exist_ok=True)
