@@ -168,7 +168,8 @@ class Connection:
         """
         wire = message if isinstance(message, Wire) else Wire.of(message)
         if any(_UNSAFE.search(address) for address in [sender, *recipients]):
-            raise PermanentFailure("550 5.1.3 address with a forbidden character")
+            raise PermanentFailure("an address with CR, LF, <, > or NUL is never written "
+                                   "(RFC 5321 4.1.2)")
         if self.outbox is not None:
             self._to_outbox(sender, recipients, wire.raw())
             return {}

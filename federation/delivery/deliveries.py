@@ -110,10 +110,11 @@ def claim(session: Session, kind: str, ref_id: int | None = None,
     chunks = [None] if ids is None else [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
     for chunk in chunks:
         clause = where if chunk is None else [*where, Delivery.id.in_(chunk)]
-        if limit is not None:
-            oldest = (select(Delivery.id).where(*clause).order_by(Delivery.id).limit(limit)
-                      .with_for_update(skip_locked=True))
-            clause = [*clause, Delivery.id.in_(oldest.scalar_subquery())]
+        if limit is not None:  # picked first, then updated: as a subquery of the UPDATE,
+            # PostgreSQL may rescan the LIMIT per row (a semi join) and take every row
+            clause = [Delivery.id.in_(list(session.scalars(
+                select(Delivery.id).where(*clause).order_by(Delivery.id).limit(limit)
+                .with_for_update(skip_locked=True))))]
         session.execute(update(Delivery).where(*clause).values(
             status="sending", claim=token, claimed_at=now, updated_at=now)
             .execution_options(synchronize_session=False))

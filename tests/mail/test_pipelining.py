@@ -47,7 +47,8 @@ def relay(request):
 
 
 def connection_to(relay, tmp_path) -> outgoing.Connection:
-    return outgoing.Connection(Settings(data_dir=tmp_path, relay_url=f"smtp://127.0.0.1:{relay.port}"))
+    return outgoing.Connection(Settings(data_dir=tmp_path,
+                                        relay_url=f"smtp://127.0.0.1:{relay.port}"))
 
 
 def test_one_transaction_reports_each_refused_recipient(relay, tmp_path):
