@@ -5,22 +5,32 @@ in the same run (issue 11 target: at least as fast as the import). Prints the fi
 
 fedpush's bench/federation.py may call ``polling.poll(settings, peer_id)`` the same way.
 """
-import sys, time, tempfile, mailbox
-from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT)); sys.path.append(str(ROOT / "tests"))
-from backends import make_settings, seed_lists
-from browser import live_server
-from instances import federate, seed_follower
-from federation.ingest import filing
-from federation.peers import following, polling
-from federation.storage.db import session_scope
-from sqlalchemy import select, func
-from federation.storage.models import Message
-from messages import mail
-from mail import mbox
+from __future__ import annotations
 
-def main():
+import mailbox
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "tests"))  # the test helpers: two served instances
+
+from sqlalchemy import func, select  # noqa: E402
+
+from backends import make_settings, seed_lists  # noqa: E402
+from browser import live_server  # noqa: E402
+from federation.ingest import filing  # noqa: E402
+from federation.peers import following, polling  # noqa: E402
+from federation.storage.db import session_scope  # noqa: E402
+from federation.storage.models import Message  # noqa: E402
+from instances import federate, seed_follower  # noqa: E402
+from mail import mbox  # noqa: E402
+from messages import mail  # noqa: E402
+
+def main() -> None:
+    """Import N messages, then backfill them from a peer, and print both rates."""
     N = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
     tmp = Path(tempfile.mkdtemp())
     raws = [mail(f"m{n}@example.org", f"Sujet {n // 4} jardin" if n % 4 == 0 else f"Re: Sujet {n // 4} jardin",
@@ -56,5 +66,6 @@ def main():
         again = polling.poll(fserved, peer.id)
         print(f"second poll: {again.status} in {(time.perf_counter()-t)*1000:.0f} ms")
 
-if __name__ == '__main__':
+
+if __name__ == "__main__":
     main()

@@ -43,12 +43,14 @@ def remove(url: str, actor: str) -> None:
     settings = _settings()
     try:
         with session_scope(settings) as session:
-            removed = following.remove(session, url, actor=actor)
-            origin, peer_id = removed.origin, removed.id
+            gone = following.remove(session, url, actor=actor)
+            session.expunge(gone)
     except Invalid as error:
         raise click.ClickException(str(error))
-    websub.unsubscribe(settings, peer_id)  # its hub stops pushing to us
-    click.echo(f"no longer following {origin}")
+    told = following.unregister(settings, gone)
+    websub.unsubscribe(settings, gone.id)  # its hub stops pushing to us
+    click.echo(f"no longer following {gone.origin}"
+               + ("" if told else " (it could not be told; it keeps counting us)"))
 
 
 def _ago(when: datetime | None, now: datetime) -> str:
@@ -82,6 +84,8 @@ def list_() -> None:
                 _ago(found.next_attempt_at, now) if found.next_attempt_at else "now",
                 found.lease_expires_at.isoformat(timespec="seconds") if found.lease_expires_at
                 else "-", "yes" if found.registered_at else "no")))
+        followers = following.followers(session)
+        click.echo(f"followed by {len(followers)}: " + ", ".join(f.url for f in followers))
 
 
 @peer.command("poll")

@@ -78,6 +78,10 @@ def list_feed(address: str):
 def follow():
     """A peer asks to be counted as a follower; registered once it proved its secret."""
     url, secret = request.form.get("url", ""), request.form.get("secret", "")
+    if request.form.get("action") == "unfollow":
+        if not following.drop_follower(settings(), url, secret):
+            return Response("unknown\n", 403, mimetype="text/plain")
+        return Response("left\n", 202, mimetype="text/plain")
     if not url or not following.accept_follower(settings(), url, secret):
         return Response("not verified\n", 403, mimetype="text/plain")
     return Response("registered\n", 202, mimetype="text/plain")

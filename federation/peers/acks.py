@@ -125,5 +125,8 @@ def reach(session: Session, message_id: str) -> Reach:
     """How many followers acknowledged the erasure of a message."""
     message_id = message_id.strip().strip("<>")
     acked = session.scalar(select(func.count()).select_from(PeerAck)
-                           .where(PeerAck.message_id == message_id)) or 0
-    return Reach(acked, session.scalar(select(func.count()).select_from(Follower)) or 0)
+                           .join(Follower, Follower.id == PeerAck.follower_id)
+                           .where(PeerAck.message_id == message_id,
+                                  Follower.left_at.is_(None))) or 0
+    return Reach(acked, session.scalar(select(func.count()).select_from(Follower)
+                                       .where(Follower.left_at.is_(None))) or 0)

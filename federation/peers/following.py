@@ -38,6 +38,9 @@ from federation.storage.models import Follower, Peer, utcnow
 
 log = logging.getLogger(__name__)
 CHECK_PATH = "/federation/follow-check"
+# checking a would-be follower happens inside its POST: short limits, so that a stranger
+# naming a slow host cannot hold a web worker long (WebSub hubs face the same)
+CHECK_LIMITS = Limits(connect_timeout=3.0, read_timeout=5.0, deadline=8.0)
 _SECRET = re.compile(r"^[0-9a-f]{32,128}$")
 
 
@@ -156,7 +159,8 @@ def register(settings: Settings, peer_id: int, limits: Limits = DEFAULT) -> bool
 
 
 def remove(session: Session, url: str, actor: str = "", channel: str = "cli") -> Peer:
-    """Stop following a peer; its mirrored copies stay, read-only and marked with it."""
+    """Stop following a peer; its mirrored copies stay, read-only and marked with it. The
+    caller tells the peer afterwards (``unregister``), outside the transaction."""
     try:
         origin = fetching.origin_of(url)
     except FetchError as error:
@@ -170,10 +174,42 @@ def remove(session: Session, url: str, actor: str = "", channel: str = "cli") ->
     return peer
 
 
+def unregister(settings: Settings, peer: Peer, limits: Limits = DEFAULT) -> bool:
+    """Tell a peer we no longer follow it (proved by our secret), so it stops counting us."""
+    if not peer.follow_url:
+        return False
+    body = (f"url={quote(settings.base_url, safe='')}&secret={peer.secret}"
+            "&action=unfollow").encode("ascii")
+    try:
+        answer = fetching.post(peer.follow_url, peer.origin, body,
+                               {"Content-Type": "application/x-www-form-urlencoded"}, limits)
+    except FetchError as error:
+        log.warning("could not tell %s we left: %s", peer.origin, error)
+        return False
+    return answer.status in (200, 202, 204)
+
+
+def drop_follower(settings: Settings, url: str, secret: str) -> bool:
+    """A follower leaves: it stops counting among those an erasure must reach."""
+    with session_scope(settings) as session:
+        follower = session.scalar(select(Follower).filter_by(url=url.rstrip("/")))
+        if follower is None or not hmac.compare_digest(follower.secret.encode("ascii"),
+                                                       (secret or "").encode("utf-8")):
+            return False
+        follower.left_at = utcnow()
+        return True
+
+
 def followed(session: Session) -> list[Peer]:
     """The peers we follow, by origin."""
     return list(session.scalars(select(Peer).where(Peer.removed_at.is_(None))
                                 .order_by(Peer.origin)))
+
+
+def followers(session: Session) -> list[Follower]:
+    """The instances that follow us (and have not left), by URL."""
+    return list(session.scalars(select(Follower).where(Follower.left_at.is_(None))
+                                .order_by(Follower.url)))
 
 
 def answer_check(session: Session, origin_url: str, challenge: str) -> str | None:
@@ -189,7 +225,7 @@ def answer_check(session: Session, origin_url: str, challenge: str) -> str | Non
 
 
 def accept_follower(settings: Settings, url: str, secret: str,
-                    limits: Limits = DEFAULT) -> bool:
+                    limits: Limits = CHECK_LIMITS) -> bool:
     """Register a follower once it proved, by answering our challenge, that it follows us
     with this secret; True when registered (again: a new secret replaces the old)."""
     if not _SECRET.match(secret or ""):
@@ -214,5 +250,5 @@ def accept_follower(settings: Settings, url: str, secret: str,
         if follower is None:
             session.add(Follower(url=url, secret=secret))
         else:
-            follower.secret = secret
+            follower.secret, follower.left_at = secret, None
     return True

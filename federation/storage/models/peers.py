@@ -51,6 +51,7 @@ class Follower(Base):
     url: Mapped[str] = mapped_column(String(500), unique=True)  # its base URL
     secret: Mapped[str] = mapped_column(String(128))
     registered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    left_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # it unfollowed
 
 
 class PeerAck(Base):

@@ -79,7 +79,13 @@ def test_a_stranger_cannot_fake_an_acknowledgement(followed):
     answer = post(url + "/federation/follow", url, f"url={furl}&secret={'f' * 64}".encode(),
                   {"Content-Type": "application/x-www-form-urlencoded"})
     assert answer.status == 403
+    # nor make the origin stop counting it
+    answer = post(url + "/federation/follow", url,
+                  f"url={furl}&secret={'f' * 64}&action=unfollow".encode(),
+                  {"Content-Type": "application/x-www-form-urlencoded"})
+    assert answer.status == 403
     with session_scope(origin, write=False) as session:
         assert session.scalars(select(PeerAck)).all() == []
+        assert acks.reach(session, "a-effacer@example.org").followers == 1
         [follower] = session.scalars(select(Follower)).all()
         assert follower.secret != "f" * 64

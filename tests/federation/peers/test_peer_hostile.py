@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -122,3 +123,27 @@ def test_a_hung_peer_delays_no_one(settings):
     hung, quick = _peer(settings, slow_id), _peer(settings, fast_id)
     assert quick.last_success_at < hung.last_attempt_at  # recorded before the hung one gave up
     assert _stored(settings) == 1
+
+
+def test_raw_links_are_fetched_from_the_peer_only_and_checked(settings):
+    seed_follower(settings)
+    linked = mail("lien@grenoble.test", "Gros message", "Corps.", to="agora@grenoble.test")
+    elsewhere = mail("ailleurs@grenoble.test", "Ailleurs", "Corps.", to="agora@grenoble.test")
+    with crafted_server({"/m/ailleurs@grenoble.test/raw": (200, {}, elsewhere)}) as (other, seen):
+        routes = {"/m/lien@grenoble.test/raw": (200, {}, linked)}
+        with crafted_server(routes) as (url, _seen):
+            # no inline content: the raw link is fetched
+            here = replace(_item("lien@grenoble.test", raw=linked), raw=None)
+            away = replace(_item("ailleurs@grenoble.test", raw=elsewhere), raw=None)
+            raw_link = "/m/ailleurs@grenoble.test/raw"  # pointed at another host
+            body = _feed(url, [here, away]).replace((url + raw_link).encode(),
+                                                    (other + raw_link).encode())
+            assert (other + raw_link).encode() in body
+            routes["/federation/feed"] = (200, ATOM, body)
+            add_peer(settings, url)
+            [result] = poll(settings)
+    assert result.stored == 1 and result.refused == 1, result
+    assert seen == []  # the other host was never asked
+    with session_scope(settings, write=False) as session:
+        assert session.scalars(select(Message.message_id).where(
+            Message.ghost.is_(False))).all() == ["lien@grenoble.test"]

@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("url", sa.String(500), nullable=False, unique=True),
         sa.Column("secret", sa.String(128), nullable=False),
         sa.Column("registered_at", sa.DateTime, nullable=False),
+        sa.Column("left_at", sa.DateTime, nullable=True),
     )
     op.create_table(
         "peer_acks",
