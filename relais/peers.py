@@ -50,6 +50,7 @@ def remove(url: str, actor: str) -> None:
         raise click.ClickException(str(error))
     websub.unsubscribe(settings, peer_id)  # its hub stops pushing to us
     told = following.unregister(settings, gone)
+    websub.unsubscribe(settings, gone.id)  # its hub stops pushing to us
     click.echo(f"no longer following {gone.origin}"
                + ("" if told else " (it could not be told; it keeps counting us)"))
 

@@ -6,12 +6,11 @@ stored always comes from the peer's feed and raw links (issue 11, item 3), so a 
 lost push can neither inject nor lose anything. Unsigned and mis-signed pushes are dropped
 and logged (§8: "subscribers MUST locally ignore the message as invalid").
 
-The HMAC of ``X-Hub-Signature`` (§7.1, ``method=hexdigest``) and the one small HTTP client
-of WebSub (hub requests and content distribution, never a peer's feed) live here too.
+The HMAC of ``X-Hub-Signature`` (§7.1, ``method=hexdigest``) and WebSub's requests (to hubs
+and callbacks, through ``fetching``, the one HTTP client) live here too.
 """
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 import secrets
@@ -31,15 +30,14 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/websub/callback/"  # + the subscription's token
 LEASE_REQUEST = 7 * 24 * 3600  # what we ask a hub for (it decides, §5.3)
-RETRY_REQUEST = timedelta(minutes=15)
+RETRY_REQUEST = timedelta(minutes=15)  # a request never verified is sent again after this
 RENEW_EVERY = timedelta(hours=1)  # how often the schedule runs ``renew_due``
-RENEW_MARGIN = timedelta(days=1)  # a lease is renewed at most this long before its end  # a request never verified is sent again after this
+RENEW_MARGIN = timedelta(days=1)  # a lease is renewed at most this long before its end
 # any WebSub request: one slow hub or subscriber delays nothing else for long
 LIMITS = fetching.Limits(connect_timeout=5.0, read_timeout=5.0, deadline=10.0)
 MAX_ANSWER = 64 * 1024  # bytes of an answer (a challenge, an error page)
 # §7.1 names sha1 too; SHA-1 HMACs are not forged today, but nothing of ours sends them
 ALGORITHMS = ("sha256", "sha384", "sha512")
-STATES = ("requested", "active", "unsubscribing", "denied")
 
 
 def sign(secret: str, body: bytes, algorithm: str = "sha256") -> str:

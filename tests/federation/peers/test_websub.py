@@ -194,3 +194,29 @@ def test_renewal_asks_the_hub_again_with_the_same_secret(settings, subscriber):
             seen = session.get(WebSubSubscription, row.id)
             # the hub refuses a topic that is not one of its feeds, and says why
             assert seen.secret == "s3cret" and "400" in seen.error
+
+
+def test_the_hub_takes_only_its_own_federation_feeds_as_topics(client, lists):
+    from federation.storage.models import MailingList
+    with session_scope(lists) as session:  # the flag on, and a private list all the same
+        for row in session.scalars(select(MailingList).where(MailingList.address.in_(
+                ("semences@lists.test", "prive@lists.test")))):
+            row.federated = True
+    base = lists.base_url
+
+    def ask(topic, callback="http://follower.test/websub/callback/x"):
+        return client.post(hub.HUB_PATH, data={"hub.mode": "subscribe", "hub.topic": topic,
+                                               "hub.callback": callback})
+    assert ask("http://elsewhere.test/federation/feed").status_code == 400
+    assert ask(base + "/feeds/all").status_code == 400  # a feed, not a federation feed
+    assert ask(base + "/federation/l/prive@lists.test/feed").status_code == 400  # private
+    assert ask(base + "/federation/l/libre@lists.test/feed").status_code == 400  # no consent
+    # a federation feed, but nobody that follows us asked: never called back
+    answer = ask(base + "/federation/l/semences@lists.test/feed")
+    assert answer.status_code == 400 and b"follows" in answer.data
+    with session_scope(lists) as session:
+        session.add(Follower(url="http://follower.test", secret="0" * 64))
+    assert ask(base + "/federation/feed").status_code == 202
+    with session_scope(lists) as session:
+        # the challenge went unanswered (no such host): no subscription came of it
+        assert [row.verified_at for row in hub.subscribers(session)] in ([], [None])
