@@ -85,6 +85,9 @@ def audit_log():
                            lists=lists, assemblies=assemblies, actions=audit.ACTIONS,
                            list_choices=choices,
                            link_filters={k: v for k, v in shown.items() if v},
+                           words=dict(when=_("When"), who=_("Who"), what=_("What"),
+                                      on=_("On what"), details=_("Details"),
+                                      relais=_("Relais")),
                            next_before=found[-1].id if more and found else None)
 
 

@@ -52,3 +52,18 @@ def test_an_assembly_admin_reads_filters_pages_and_exports_their_log(client, lis
     assert {row["list"] for row in rows} == {"semences@lists.test"}
     assert client.get("/admin/audit?assembly=grenoble").status_code == 404
     assert client.get("/admin/audit.csv?list=libre@lists.test").status_code == 404
+
+
+def test_a_list_owner_reads_their_lists_entries_only(client, lists):
+    from federation.lists import membership
+    with session_scope(lists) as session:
+        membership.add(session, find_list(session, "libre@lists.test"), "olga@example.org",
+                       role="owner")
+    _entries(lists)
+    make_admin(lists, "olga@example.org", PASSWORD)  # a member address with a password
+    sign_in(client, "olga@example.org", PASSWORD)
+    page = client.get("/admin/audit").get_data(as_text=True)
+    assert "<code>list.edit</code>" in page and "<code>member.join</code>" not in page
+    assert client.get("/admin/audit?list=libre@lists.test").status_code == 200
+    assert client.get("/admin/audit?list=semences@lists.test").status_code == 404
+    assert client.get("/admin/audit?assembly=grenoble").status_code == 403  # not its admin

@@ -122,3 +122,14 @@ def test_after_signing_in_you_go_back_where_you_were_never_elsewhere(client, lis
         fresh = client.application.test_client()
         assert sign_in(fresh, "ada@example.org", PASSWORD, next_path=target
                        ).location.endswith("/admin/")
+
+
+def test_admin_create_refuses_an_unknown_assembly_and_may_leave_the_password_unset(lists):
+    from command_line import relais
+    refused = relais(lists, "admin", "create", "ada@example.org", "--assembly", "nulle-part")
+    assert refused.exit_code != 0 and "nulle-part" in refused.output
+    made = relais(lists, "admin", "create", "ada@example.org", "--assembly", "lille")
+    assert made.exit_code == 0 and "sign-in by link" in made.output
+    from web import create_app
+    client = create_app(lists).test_client()
+    assert sign_in(client, "ada@example.org", "").status_code == 401  # no password: link only
