@@ -9,7 +9,7 @@
   through ``filing.file_post``, answered by an ``Outcome``), and the after-commit pipeline
   that tags and plans delivery.
 - ``lists``    assemblies and lists, members and their consent, tokens, the notices Relais
-  writes, bounces.
+  writes, bounces, the audit log, and the console's accounts and permissions.
 - ``themes``   the shared taxonomy, the classifier, its training and the shipped model,
   tagging threads.
 - ``delivery`` who gets which copy (delivery rows), list digests, cross-assembly digests and

@@ -85,6 +85,9 @@ def audit_log():
                            lists=lists, assemblies=assemblies, actions=audit.ACTIONS,
                            list_choices=choices,
                            link_filters={k: v for k, v in shown.items() if v},
+                           words=dict(when=_("When"), who=_("Who"), what=_("What"),
+                                      on=_("On what"), details=_("Details"),
+                                      relais=_("Relais")),
                            next_before=found[-1].id if more and found else None)
 
 
@@ -116,7 +119,8 @@ def audit_export():
             before = batch[-1].id
 
     return Response(stream_with_context(rows()), mimetype="text/csv", headers={
-        "Content-Disposition": 'attachment; filename="audit-log.csv"'})
+        "Content-Disposition": 'attachment; filename="audit-log.csv"',
+        "Cache-Control": "private, no-store"})
 
 
 @bp.context_processor

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from flask import (Response, abort, redirect, render_template, request, stream_with_context,
                    url_for)
-from flask_babel import gettext as _
+from flask_babel import format_date, gettext as _
 
 from federation.errors import Invalid
 from federation.lists import audit, membership, roster as rosters, tokens
@@ -60,7 +60,23 @@ def _words() -> dict:
                                      "none": _("no mail")},
                 skip_words={"invalid": _("not a valid address"),
                             "duplicate": _("given twice"), "member": _("already a member")},
-                consent_words=consent_words)
+                consent_words=_memo(consent_words), day=_memo(format_date))
+
+
+def _memo(words):
+    """A words function that translates each distinct value once per page (a roster page
+    shows the same few consents fifty times; each gettext call costs a quarter millisecond)."""
+    seen: dict[str, str] = {}
+    return lambda value: seen[value] if value in seen else seen.setdefault(value, words(value))
+
+
+def _row_words() -> dict:
+    """The words each roster row repeats, translated once per page, not once per row."""
+    return dict(address=_("Address"), name=_("Name"), joined=_("Joined"),
+                bounces=_("Bounces"), role_delivery=_("Role and delivery"),
+                actions=_("Actions"), suspended=_("suspended"), again=_("Deliver again"),
+                role_of=_("Role of %(email)s"), delivery_of=_("Delivery of %(email)s"),
+                change=_("Change"), remove=_("Remove"))
 
 
 @bp.before_app_request
@@ -87,12 +103,14 @@ def members(address: str):
     """The roster: searchable, sorted, keyset-paged."""
     found = access.list_or_404(address, "manage")
     filters = _filters()
-    shown = roster_queries.page(db(), found, cursor=request.args.get("after", "")[:500],
-                                **filters)
+    cursor = request.args.get("after", "")[:500]
+    shown = roster_queries.page(db(), found, cursor=cursor, **filters)
+    # counting 100,000 rows costs more than the page itself: on the first page only
     return render_template("console/members.html", ml=found, page=shown, filters=filters,
-                           total=roster_queries.count(db(), found),
+                           total=None if cursor else roster_queries.count(db(), found),
                            roles=membership.ROLES, deliveries=membership.DELIVERIES,
-                           sorts=roster_queries.SORTS, back=request.full_path)
+                           sorts=roster_queries.SORTS, back=request.full_path,
+                           words=_row_words())
 
 
 def _member(address: str, member_id: int) -> tuple:
@@ -275,4 +293,5 @@ def export_members(address: str):
     db().commit()
     filename = f"{found.local_part}-members.csv"
     return Response(stream_with_context(rows()), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{filename}"'})
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "private, no-store"})

@@ -64,6 +64,13 @@ def _mail_link(purpose: str, email: str) -> None:
                                                   _language()), email)
 
 
+def _bad_link(error: BadToken):
+    """A link that cannot be used: unknown (404), or expired or spent (410); nothing done."""
+    db().rollback()
+    return render_template("console/bad_link.html", kind=error.kind), \
+        404 if error.kind == "forged" else 410
+
+
 @bp.post("/sign-in/link")
 def send_link():
     """Mail a single-use sign-in link."""
@@ -79,9 +86,7 @@ def link(secret: str):
     try:
         email = accounts.redeem_link(db(), "sign_in", secret)
     except BadToken as error:
-        db().rollback()
-        return render_template("console/bad_link.html", kind=error.kind), \
-            404 if error.kind == "forged" else 410
+        return _bad_link(error)
     if permissions.principal_for(db(), email) is None:
         db().commit()  # the link is spent all the same
         return render_template("console/bad_link.html", kind="rights"), 403
@@ -122,9 +127,7 @@ def password(secret: str):
             raise BadToken("forged")
         accounts.set_password(db(), email, chosen)
     except BadToken as error:
-        db().rollback()
-        return render_template("console/bad_link.html", kind=error.kind), \
-            404 if error.kind == "forged" else 410
+        return _bad_link(error)
     except Invalid:
         db().rollback()
         return render_template("console/password.html", secret=secret,
