@@ -22,6 +22,9 @@ class Row:
         """Relais / peer of each run where both were measured."""
         return [r / p for p, r in zip(self.peer_values, self.relais_values) if p and r]
 
+    def _values(self, side: list) -> list[float]:
+        return [v for v in side if v is not None]
+
 
 def _figure(values: list[float]) -> str:
     if not values:
@@ -49,10 +52,8 @@ class Table:
     def add(self, key: str, peer: float | None, relais: float | None) -> None:
         """One run's pair (None: not measured, e.g. the peer failed)."""
         row = self.rows[key]
-        if peer is not None:
-            row.peer_values.append(peer)
-        if relais is not None:
-            row.relais_values.append(relais)
+        row.peer_values.append(peer)  # None kept: the runs stay paired for the ratios
+        row.relais_values.append(relais)
         ratio = f"{relais / peer:.2f}" if peer and relais else "—"
         print(f"  {row.figure}: {row.peer} {peer if peer is None else round(peer, 2)} | "
               f"{row.relais} {relais if relais is None else round(relais, 2)} | "
@@ -67,8 +68,8 @@ class Table:
                      + ", ".join(f"{r:.2f}" for r in ratios) + ")") if ratios else "—"
             if row.lower_is_better:
                 ratio += " lower is better"
-            lines.append(f"| {row.figure} | {row.peer} | {_figure(row.peer_values)} | "
-                         f"{row.relais} | {_figure(row.relais_values)} | {ratio} |")
+            lines.append(f"| {row.figure} | {row.peer} | {_figure(row._values(row.peer_values))} | "
+                         f"{row.relais} | {_figure(row._values(row.relais_values))} | {ratio} |")
         return "\n".join(lines)
 
     @classmethod

@@ -214,6 +214,11 @@ def _deliver(table: Table, args, venv: Path, here: Path, sink, modes: list[str],
                       names[mode])
             table.add(f"{key}-{mode}-verp", verped.get("end"), mine[mode]["end"])
     if key != "delivery":
+        for mode in modes:  # a fan-out reads better in copies/s
+            table.row(f"{key}-{mode}-copies", f"end-to-end delivery, {label}, copies/s",
+                      "Mailman 3", names[mode])
+            table.add(f"{key}-{mode}-copies", theirs["end"] * members if theirs.get("end")
+                      else None, mine[mode]["end"] * members if mine[mode]["end"] else None)
         return
     for mode in modes:
         table.row(f"accept-{mode}", f"accept rate ({label}), posts/s acknowledged",
