@@ -175,7 +175,8 @@ def _store(settings: Settings, peer_id: int, origin: str, address: str, items: l
     if not kept:
         return
     try:
-        created, duplicates, refused = filing.archive_batch(settings, address, raws, parsed)
+        done = filing.archive_batch(settings, address, raws, parsed)
+        created, duplicates, refused = done.created, done.duplicates, done.refused
     except Rejected as refusal:
         applied.refuse(origin, f"{address}: {refusal}")
         return

@@ -198,6 +198,7 @@ HELD_OUT = 5  # one example in five is kept out of a first fit to measure the mo
 def held_out_quality(examples: list[classifier.Example], slugs: list[str],
                      seed: int = 7) -> tuple[int, classifier.Report]:
     """Fit on four examples in five and score on the fifth: (how many scored, the report)."""
+    from federation.themes import classifier  # numpy and sklearn: the training job only
     order = list(range(len(examples)))
     random.Random(seed).shuffle(order)
     kept_out = set(order[::HELD_OUT])

@@ -47,9 +47,11 @@ def _statements(settings, client, path: str) -> list[str]:
     return [s for s in seen if not s.lstrip().upper().startswith(("BEGIN", "SAVEPOINT", "RELEASE"))]
 
 
-def test_an_uncached_thread_page_issues_three_queries_whatever_its_length(lists, monkeypatch):
-    """The thread, its messages with their attachments, its themes: three statements for a
-    thread of two messages and for one of twelve (no statement per message)."""
+def test_an_uncached_thread_page_issues_six_queries_whatever_its_length(lists, monkeypatch):
+    """The thread, the threads of other lists joined to it (a cross-list or peer's reply), its
+    messages with their attachments, its themes, which of them came from the web, and the
+    list's forum options: six statements for a thread of two messages and for one of twelve
+    (no statement per message)."""
     monkeypatch.setattr(pagecache, "ENABLED", False)
     _thread_of(lists, "court@example.org", 1)
     _thread_of(lists, "long@example.org", 11)
@@ -57,7 +59,7 @@ def test_an_uncached_thread_page_issues_three_queries_whatever_its_length(lists,
     client.get("/")  # the app's first request reads what every later one reuses
     short = _statements(lists, client, "/t/court@example.org/")
     long = _statements(lists, client, "/t/long@example.org/")
-    assert len(short) == len(long) == 3, long
+    assert len(short) == len(long) == 6, long
 
 
 def test_quote_summaries_are_translated_per_count(lists, monkeypatch):

@@ -1,13 +1,13 @@
 """WebSub: the subscribers of this hub, and our subscriptions to peers' hubs.
 
 Revision ID: 0013_websub
-Revises: 0011_wave
+Revises: 0012_peers
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0013_websub"
-down_revision = "0011_wave"
+down_revision = "0012_peers"
 branch_labels = None
 depends_on = None
 

@@ -2,13 +2,13 @@
 members indexes behind the roster's sorted, keyset-paged pages.
 
 Revision ID: 0014_console
-Revises: 0011_wave
+Revises: 0013_websub
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0014_console"
-down_revision = "0011_wave"
+down_revision = "0013_websub"
 branch_labels = None
 depends_on = None
 

@@ -1,13 +1,13 @@
 """Canned rejection replies per list; held-out quality of each trained theme model.
 
 Revision ID: 0015_moderation
-Revises: 0011_wave
+Revises: 0014_console
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0015_moderation"
-down_revision = "0011_wave"
+down_revision = "0014_console"
 branch_labels = None
 depends_on = None
 

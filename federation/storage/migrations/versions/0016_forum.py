@@ -1,13 +1,13 @@
 """Web posts: forum messages waiting for (or past) their author's confirmation by mail.
 
 Revision ID: 0016_forum
-Revises: 0011_wave
+Revises: 0015_moderation
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0016_forum"
-down_revision = "0011_wave"
+down_revision = "0015_moderation"
 branch_labels = None
 depends_on = None
 
