@@ -9,11 +9,12 @@ from sqlalchemy import select
 
 from federation.archive import erasure
 from federation.errors import Invalid
+from federation.peers import hub
 from federation.storage.models import Message
 
 from web.console import access
 from web.console.blueprint import bp
-from web.session import db
+from web.session import db, settings
 
 KINDS = ("delete", "redact")
 
@@ -53,4 +54,5 @@ def erase(address: str):
         db().rollback()
         return render_template("console/erase.html", problem=str(error), **page), 400
     db().commit()
+    hub.announce(settings(), [ml.id])  # push the tombstone to followers
     return render_template("console/erase.html", done=kind, **{**page, "found": None})
