@@ -43,8 +43,20 @@ def arrange(messages: list[Message]) -> list[tuple[Message, int]]:
     for m in messages:
         parent = m.parent_id if m.parent_id in by_id else None
         children.setdefault(parent, []).append(m)
+    return walk(children, messages)
+
+
+def _when(m: Message):
+    return (m.date or m.received_at, m.id)
+
+
+def walk(children: dict[int | None, list[Message]],
+         messages) -> list[tuple[Message, int]]:
+    """Depth-first over ``children`` (parent id, or None for roots, to its messages), siblings
+    by date, ghosts left out; whatever is unreachable (a loop in hostile data) is still shown,
+    never dropped."""
     for group in children.values():
-        group.sort(key=lambda m: (m.date or m.received_at, m.id))
+        group.sort(key=_when)
     result: list[tuple[Message, int]] = []
     seen: set[int] = set()
     stack = [(m, 0) for m in reversed(children.get(None, []))]
@@ -57,8 +69,7 @@ def arrange(messages: list[Message]) -> list[tuple[Message, int]]:
             result.append((node, depth))
         for child in reversed(children.get(node.id, [])):
             stack.append((child, depth + (0 if node.ghost else 1)))
-    # anything unreachable (a loop in hostile data) is still shown, never dropped
-    for m in sorted(messages, key=lambda m: (m.date or m.received_at, m.id)):
+    for m in sorted(messages, key=_when):
         if m.id not in seen and not m.ghost:
             result.append((m, 0))
     return result

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
 
+from federation.archive import thread_tree
 from federation.storage.models import MailingList, Message, Thread
 
 MAX_LINKED = 8
@@ -30,10 +31,6 @@ def linked(session: Session, thread: Thread) -> list[int]:
                    and_(Message.ghost.is_(False), Message.message_id.in_(ghosts_here))))
         .distinct().limit(MAX_LINKED))
     return sorted(set(found))
-
-
-def _key(m: Message):
-    return (m.date or m.received_at, m.id)
 
 
 def ordered(session: Session, thread_ids: list[int]) -> list[tuple[Message, int]]:
@@ -56,20 +53,4 @@ def ordered(session: Session, thread_ids: list[int]) -> list[tuple[Message, int]
         parent = canonical.get(parent.message_id) if parent is not None else None
         children.setdefault(parent.id if parent is not None and parent is not m else None,
                             []).append(m)
-    for group in children.values():
-        group.sort(key=_key)
-    result, seen = [], set()
-    stack = [(m, 0) for m in reversed(children.get(None, []))]
-    while stack:
-        node, depth = stack.pop()
-        if node.id in seen:
-            continue
-        seen.add(node.id)
-        if not node.ghost:
-            result.append((node, depth))
-        for child in reversed(children.get(node.id, [])):
-            stack.append((child, depth + (0 if node.ghost else 1)))
-    for m in sorted(canonical.values(), key=_key):  # a loop in hostile data: still shown
-        if m.id not in seen and not m.ghost:
-            result.append((m, 0))
-    return result
+    return thread_tree.walk(children, list(canonical.values()))
