@@ -70,6 +70,12 @@ def cached(key: tuple, stamp: tuple, build: Callable[[], tuple[bytes, datetime]]
     return value
 
 
+def forget() -> None:
+    """Drop every cached document (the web server's master, after its warm-up renders)."""
+    with _lock:
+        _cache.clear()
+
+
 def respond(key: str, stamp: tuple, build: Callable[[], tuple[bytes, datetime]]) -> Response:
     """Serve a cached Atom document with ETag and Last-Modified, or 304 when unchanged."""
     # the documents hold absolute links: one database served under two base URLs (tests,

@@ -213,14 +213,20 @@ def freshness(session: Session, scope: Scope) -> tuple:
             .where(Message.thread_id == scope.thread_id)).one()
         return newest, deleted or 0, erased
     newest = select(func.max(Message.received_at))
-    deleted = select(func.count()).select_from(Message).where(Message.deleted.is_(True))
+    # Deleted messages are counted per list over the partial index of deleted rows alone:
+    # with a list_id filter in the WHERE, SQLite without ANALYZE statistics walks the list's
+    # date index instead, every row of the list (11 ms at 10,000 messages, against 0.01).
+    deleted = dict(session.execute(select(Message.list_id, func.count())
+                                   .where(Message.deleted.is_(True))
+                                   .group_by(Message.list_id)).all())
     if scope.public_only:
         probes = [newest]
+        count = sum(deleted.values())
     else:
         probes = [newest.where(Message.list_id == list_id) for list_id in scope.list_ids]
-        deleted = deleted.where(Message.list_id.in_(scope.list_ids))
+        count = sum(deleted.get(list_id, 0) for list_id in scope.list_ids)
     stamps = [session.scalar(probe) for probe in probes]
-    return (max((s for s in stamps if s is not None), default=None), session.scalar(deleted) or 0,
+    return (max((s for s in stamps if s is not None), default=None), count,
             session.scalar(select(func.max(Message.erased_at))))
 
 
