@@ -40,10 +40,12 @@ class Relais:
             raise RuntimeError(f"relais {' '.join(arguments)}: {done.stderr[-2000:]}")
         return done.stdout
 
-    def create_list(self, members: int = 0) -> None:
+    def create_list(self, members: int = 0, batched: bool = False) -> None:
         self.run("init")
         self.run("assembly", "add", "bench", "--name", "Banc d'essai")
         self.run("list", "add", "bench", "--assembly", "bench", "--name", "Bench")
+        if batched:  # one copy per domain's transaction, as Mailman's default
+            self.run("list", "edit", LIST, "--delivery-mode", "batched")
         if members:
             roster = self.data_dir / "members.txt"
             roster.write_text("\n".join(posts.members(members)) + "\n")
@@ -72,10 +74,13 @@ def bulk_import(executable: Path, out: Path, corpus: Path, count: int) -> dict:
 def deliver(executable: Path, out: Path, sink, mode: str, post_count: int, members: int,
             connections: int) -> dict:
     """Posts in over LMTP (``relais smtp --lmtp``) or SMTP (``relais serve``), until the sink
-    has every copy. Returns accept and end-to-end posts/s and the stack's memory."""
+    has every copy. A mode ending in ``-batched`` sets the list's batched delivery (several
+    recipients of a domain per transaction). Returns accept and end-to-end posts/s and the
+    stack's memory."""
     relais = Relais(executable, out, relay_port=sink.port)
-    relais.create_list(members)
-    command = ("smtp", "--lmtp") if mode == "lmtp" else ("serve",)
+    command_name, _, variant = mode.partition("-")
+    relais.create_list(members, batched=variant == "batched")
+    command = ("smtp", "--lmtp") if command_name == "lmtp" else ("serve",)
     server = relais.start(*command)
     try:
         before = sink.counts()
@@ -88,7 +93,7 @@ def deliver(executable: Path, out: Path, sink, mode: str, post_count: int, membe
 
         start, accepted_at, accepted = posts.send(relais.smtp_port, LIST, post_count,
                                                   f"relais-{mode}-{time.monotonic_ns()}",
-                                                  lmtp=mode == "lmtp", connections=connections)
+                                                  lmtp=command_name == "lmtp", connections=connections)
         expected = before["recipients"] + accepted * members
         done_at = sink.wait_for(expected, 1800, on_tick=sample)
         after = sink.counts()

@@ -101,8 +101,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller workloads, to try it out")
     parser.add_argument("--relais", type=Path, default=ROOT / ".venv" / "bin" / "relais",
                         help="the relais executable of the checkout to measure")
-    parser.add_argument("--modes", default="lmtp,serve",
-                        help="Relais delivery commands: lmtp (relais smtp --lmtp), serve")
+    parser.add_argument("--modes", default="lmtp,serve,lmtp-batched",
+                        help="Relais delivery commands: lmtp (relais smtp --lmtp), serve, and "
+                             "either with -batched (the list's batched delivery mode)")
+    parser.add_argument("--fanout-modes", default="lmtp,lmtp-batched",
+                        help="the Relais modes of the 10,000-member fan-out (each personal copy "
+                             "is a transaction for the sink: 200,000 of them take minutes)")
     parser.add_argument("--connections", type=int, default=4, help="parallel LMTP/SMTP clients")
     parser.add_argument("--mailman-verp", action="store_true",
                         help="also run Mailman with every copy VERPed (one recipient each)")
@@ -147,7 +151,8 @@ def main() -> None:
                 _deliver(table, args, venv, here, sink, modes, sizes["posts"], sizes["members"],
                          "delivery")
             if "fanout" in only:
-                _deliver(table, args, venv, here, sink, modes, sizes["fanout_posts"],
+                _deliver(table, args, venv, here, sink, args.fanout_modes.split(","),
+                         sizes["fanout_posts"],
                          sizes["fanout_members"], "fanout")
             if "pages" in only:
                 _web(table, args.relais, here, mbox, sizes["seconds"])
@@ -184,7 +189,9 @@ def _import(table: Table, relais: Path, here: Path, mbox: Path, count: int) -> N
 def _deliver(table: Table, args, venv: Path, here: Path, sink, modes: list[str], post_count: int,
              members: int, key: str) -> None:
     label = f"{post_count} posts to {members:,} members"
-    names = {"lmtp": "relais smtp --lmtp", "serve": "relais serve"}
+    names = {"lmtp": "relais smtp --lmtp", "serve": "relais serve",
+             "lmtp-batched": "relais smtp --lmtp, batched list",
+             "serve-batched": "relais serve, batched list"}
     mine = {}
     for mode in modes:
         mine[mode] = relais_side.deliver(args.relais, here / f"relais-{key}-{mode}", sink, mode,
@@ -222,8 +229,9 @@ def _deliver(table: Table, args, venv: Path, here: Path, sink, modes: list[str],
         return
     for mode in modes:
         table.row(f"accept-{mode}", f"accept rate ({label}), posts/s acknowledged",
-                  "Mailman 3 (LMTP)", names[mode] + (" (SMTP)" if mode == "serve" else ""))
+                  "Mailman 3 (LMTP)", names[mode] + (" (SMTP)" if mode.startswith("serve") else ""))
         table.add(f"accept-{mode}", theirs.get("accept"), mine[mode]["accept"])
+    modes = [mode for mode in modes if not mode.endswith("-batched")]  # memory: as personal
     for mode in modes:
         for kind in ("idle", "peak"):
             table.row(f"memory-delivery-{mode}-{kind}",
