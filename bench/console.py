@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select  # noqa: E402
 
+from bench import databases  # noqa: E402
 from bench.read import load, serve  # noqa: E402
 from federation.lists import accounts, directory  # noqa: E402
 from federation.reading import activity  # noqa: E402
@@ -218,15 +219,7 @@ def main() -> None:
     marker = data_dir / "built.json"
     size = {"members": list(args.members), "held": args.held, "messages": args.messages}
     if args.rebuild or not marker.exists() or json.loads(marker.read_text()) != size:
-        if backend == "sqlite":
-            for leftover in data_dir.glob("relais.sqlite3*"):
-                leftover.unlink()
-        else:
-            from sqlalchemy import text
-            from federation.storage.db import engine_for
-            with engine_for(settings).begin() as connection:
-                connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        data_dir.mkdir(parents=True, exist_ok=True)
+        databases.empty(settings)
         began = time.perf_counter()
         print(f"building ({backend})")
         build(settings, tuple(args.members), args.held, args.messages)

@@ -32,6 +32,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import databases  # noqa: E402
 from bench.corpus import corpus_path  # noqa: E402
 from federation.lists import directory  # noqa: E402
 from federation.ingest import filing  # noqa: E402
@@ -208,15 +209,7 @@ def main() -> None:
                         mail_domain="lists.bench")
     marker = data_dir / "built.json"
     if args.rebuild or not marker.exists():
-        if backend == "sqlite":
-            for leftover in data_dir.glob("relais.sqlite3*"):
-                leftover.unlink()
-        else:
-            from sqlalchemy import text
-            from federation.storage.db import engine_for
-            with engine_for(settings).begin() as connection:
-                connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        data_dir.mkdir(parents=True, exist_ok=True)
+        databases.empty(settings)
         print(f"building an archive of {args.messages} messages ({backend})")
         build(settings, args.messages)
         from federation.storage.db import analyze

@@ -58,6 +58,15 @@ ARCHIVE_STEPS = (attach_threads, search.index_all)
 PIPELINE = (Step(tagging.tag, per_thread=True), Step(plan_delivery, replay=False))
 
 
+def filed(message: Message) -> threads.Filed:
+    """What the archive steps read of a stored message (to replay them: rebuild, reindex)."""
+    return threads.Filed(id=message.id, list_id=message.list_id, message_id=message.message_id,
+                         references=message.references, in_reply_to=message.in_reply_to,
+                         subject=message.subject, date=message.date or message.received_at,
+                         body_text=message.body_text, from_name=message.from_name,
+                         from_addr=message.from_addr)
+
+
 def archive_steps(session: Session, settings: Settings, filed: list[threads.Filed]) -> None:
     """Run the in-transaction steps on the messages a transaction stored."""
     if filed:

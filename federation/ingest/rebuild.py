@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, undefer
 
 from federation.archive import erasure, search
 from federation.archive.message import parse
-from federation.archive.threads import Filed, chunks
+from federation.archive.threads import chunks
 from federation.ingest import pipeline
 from federation.settings import Settings
 from federation.storage.db import session_scope
@@ -127,15 +127,7 @@ def _refile(session: Session, settings: Settings, pks: list[int]) -> None:
     if parts:
         session.execute(insert(Attachment), parts)
     session.flush()
-    pipeline.archive_steps(session, settings, [_filed(m) for m in messages])
-
-
-def _filed(message: Message) -> Filed:
-    return Filed(id=message.id, list_id=message.list_id, message_id=message.message_id,
-                 references=message.references, in_reply_to=message.in_reply_to,
-                 subject=message.subject, date=message.date or message.received_at,
-                 body_text=message.body_text, from_name=message.from_name,
-                 from_addr=message.from_addr)
+    pipeline.archive_steps(session, settings, [pipeline.filed(m) for m in messages])
 
 
 def _replay_erasures(session: Session) -> None:

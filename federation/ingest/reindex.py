@@ -12,15 +12,6 @@ from federation.ingest import pipeline
 from federation.storage.db import session_scope
 from federation.storage.models import Message
 from federation.settings import Settings
-from federation.archive.threads import Filed
-
-
-def _filed(message: Message) -> Filed:
-    return Filed(id=message.id, list_id=message.list_id, message_id=message.message_id,
-                 references=message.references, in_reply_to=message.in_reply_to,
-                 subject=message.subject, date=message.date or message.received_at,
-                 body_text=message.body_text, from_name=message.from_name,
-                 from_addr=message.from_addr)
 
 
 def run(settings: Settings, batch: int = 500) -> int:
@@ -34,7 +25,7 @@ def run(settings: Settings, batch: int = 500) -> int:
                 .order_by(Message.id).limit(batch)))
             if not messages:
                 return done
-            pipeline.archive_steps(session, settings, [_filed(m) for m in messages])
+            pipeline.archive_steps(session, settings, [pipeline.filed(m) for m in messages])
             session.expire_all()  # threading wrote with Core: reload what the steps read
             pipeline.run(session, settings, messages, replay=True)
             last_id = messages[-1].id

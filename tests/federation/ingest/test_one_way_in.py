@@ -4,9 +4,6 @@ place, and ingest and lists import without cycles (imports inside functions incl
 from __future__ import annotations
 
 import ast
-import email
-import email.policy
-import mailbox
 import re
 from datetime import datetime, timezone
 from email.utils import format_datetime
@@ -20,23 +17,12 @@ from federation.lists.directory import find_list
 from federation.storage.db import session_scope
 from federation.storage.models import Ban, Held, Message
 from backends import run_jobs
+from outbox import mails_to
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 POST = "semences@lists.test"
-
-
-def outbox(settings) -> list[email.message.EmailMessage]:
-    """Every mail Relais sent, oldest first, parsed back."""
-    mailbox.Maildir(settings.outbox_dir, create=True)
-    paths = sorted((settings.outbox_dir / "new").iterdir(), key=lambda p: p.stat().st_mtime_ns)
-    return [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-            for path in paths]
-
-
-def mails_to(settings, address: str) -> list[email.message.EmailMessage]:
-    return [m for m in outbox(settings) if m["Delivered-To"] == address]
 
 
 def post(message_id: str, sender: str = "bob@example.net") -> bytes:
