@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import func, select
 
-from backends import seed_lists
+from backends import run_jobs, seed_lists
 from federation.lists import directory
 from federation.peers import exposure, following, websub, withdrawal
 from federation.peers.exposure import Withdrawn
@@ -153,6 +153,7 @@ def _withdrawal_feed(base: str) -> bytes:
 def test_a_forged_withdrawal_changes_nothing(followed):
     origin, url, follower, _furl = followed
     body = _withdrawal_feed(url)  # what the origin would say, said by someone else
+    run_jobs(origin)  # the hub verifies our subscription (an rq job with Redis)
     with session_scope(follower, write=False) as session:
         subscription = session.scalar(select(WebSubSubscription))
         assert subscription is not None and subscription.state == "active"
