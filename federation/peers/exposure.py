@@ -5,7 +5,8 @@ Only lists whose owner consented and whose archive is public and live are expose
 origin, not a copy. Each message is exposed once, at its last change (its arrival, or its
 erasure): the Atom feed of ``feeds/federation.py`` pages through ``changes`` newest first, and
 a follower walks back to the last change it holds. An ActivityPub face can reuse the same
-``Exposed`` items.
+``Exposed`` items. A list that was published and then made private or un-federated is a
+``Withdrawn`` (``directory.WITHDRAWN_AT``), so that peers remove their copies of it.
 """
 from __future__ import annotations
 
