@@ -17,6 +17,11 @@ elements before entries), and it carries media content. Each entry has:
 
 A deleted message is an ``at:deleted-entry`` with the same ``relais:`` identity elements and
 ``relais:erased action="delete" reason="author|legal|spam"``.
+
+A list withdrawn from federation (its owner made it private or took back their consent) is
+a list-level ``at:deleted-entry`` whose ``ref`` is the list's federation feed (that feed's
+``atom:id``), with ``relais:list``, ``relais:assembly`` and an empty ``relais:withdrawn``: it
+heads the first page of the instance feed, and is all the list's own feed says, with 410 Gone.
 """
 from __future__ import annotations
 
@@ -25,8 +30,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Sequence
+from urllib.parse import quote
 
-from federation.peers.exposure import INLINE_BYTES, Exposed
+from federation.peers.exposure import INLINE_BYTES, Exposed, Withdrawn
 from federation.peers.pages import (ACK_REL, AT, ATOM, FEDERATION_REL, FOLLOW_REL,  # noqa: F401
                                     RELAIS, THEMES)
 
@@ -113,8 +119,26 @@ def _tombstone(feed, base_url: str, item: Exposed) -> None:
     _identity(stone, item)
 
 
-def render(page: FeedPage, base_url: str, items: Sequence[Exposed]) -> bytes:
-    """The Atom document of one page (UTF-8 bytes), items in the order given."""
+def list_feed_path(address: str) -> str:
+    """The path of one list's federation feed (its ``atom:id``, with the base URL)."""
+    return f"/federation/l/{quote(address, safe='@+.-_')}/feed"
+
+
+def _withdrawal(feed, base_url: str, item: Withdrawn) -> None:
+    stone = _sub(feed, f"{{{AT}}}deleted-entry",
+                 ref=links.absolute(base_url, list_feed_path(item.list_address)),
+                 when=_when(item.changed))
+    _sub(stone, f"{{{ATOM}}}link", href=links.absolute(base_url, list_feed_path(item.list_address)))
+    _sub(stone, f"{{{RELAIS}}}list", address=item.list_address, list_id=item.list_id,
+         name=item.list_name)
+    _sub(stone, f"{{{RELAIS}}}assembly", slug=item.assembly_slug, name=item.assembly_name)
+    _sub(stone, f"{{{RELAIS}}}withdrawn")
+
+
+def render(page: FeedPage, base_url: str, items: Sequence[Exposed],
+           withdrawals: Sequence[Withdrawn] = ()) -> bytes:
+    """The Atom document of one page (UTF-8 bytes): the withdrawn lists, then the items in
+    the order given."""
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, f"{{{ATOM}}}id", page.id)
     _sub(feed, f"{{{ATOM}}}title", page.title)
@@ -129,6 +153,8 @@ def render(page: FeedPage, base_url: str, items: Sequence[Exposed]) -> bytes:
                            (ACK_REL, page.ack_url, "")):
         if url:
             _sub(feed, f"{{{ATOM}}}link", rel=rel, href=url, type=kind)
+    for withdrawn in withdrawals:
+        _withdrawal(feed, base_url, withdrawn)
     for item in items:
         (_tombstone if item.erased == "delete" else _entry)(feed, base_url, item)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from federation.lists import audit, directory
+from federation.peers import hub
 from federation.storage.db import session_scope
 from federation.errors import Invalid
 from federation.settings import Settings
@@ -238,8 +239,11 @@ def list_edit(address: str, name, description, policy, private, subject_prefix, 
                 audit.record(session, "list.edit", mailing_list=found, channel="cli",
                              target=found.address,
                              changes={k: [old, new] for k, (old, new) in changed.items()})
+            list_pk = found.id
     except Invalid as error:
         raise click.ClickException(str(error))
+    if "federated" in changed or "public" in changed:
+        hub.announce(settings, [list_pk])  # a withdrawal (or a return) is pushed to peers
     if not changed:
         click.echo(f"{address}: rien n'a changé / nothing changed")
     for field, (old, new) in changed.items():

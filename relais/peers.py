@@ -6,7 +6,7 @@ from datetime import datetime
 import click
 
 from federation.errors import Invalid
-from federation.peers import following, polling, websub
+from federation.peers import following, polling, websub, withdrawal
 from federation.settings import Settings
 from federation.storage.db import session_scope
 from federation.storage.models import utcnow
@@ -86,6 +86,9 @@ def list_() -> None:
                 _ago(found.next_attempt_at, now) if found.next_attempt_at else "now",
                 found.lease_expires_at.isoformat(timespec="seconds") if found.lease_expires_at
                 else "-", "yes" if found.registered_at else "no")))
+        for found in rows:  # lists the origin withdrew from federation: our copies went
+            for address, when in withdrawal.withdrawn(session, found.id):
+                click.echo(f"withdrawn by {found.origin}: {address} (copies removed {when})")
         followers = following.followers(session)
         click.echo(f"followed by {len(followers)}: " + ", ".join(f.url for f in followers))
 
@@ -99,4 +102,5 @@ def poll() -> None:
     for result in polling.poll_all(settings, ids):
         click.echo(f"{result.origin}: {result.status} pages={result.pages} stored={result.stored} "
                    f"duplicates={result.duplicates} erased={result.erased} refused={result.refused}"
+                   f" withdrawn={result.withdrawn} restored={result.restored}"
                    + (f" error={result.error}" if result.error else ""))

@@ -7,6 +7,10 @@ ETag / Last-Modified so a poll with nothing new is a 304. The home page announce
 first with ``<link rel="alternate https://relais.invalid/ns/federation">``. The POST
 endpoints are called by peers, never by browsers: no CSRF token, a proof instead (the
 follower's answer to our challenge; an HMAC signature on acknowledgements).
+
+A list withdrawn from federation heads the first page of ``/federation/feed`` as a list-level
+tombstone, and its own feed answers 410 Gone with that tombstone as its only content: a peer
+acts on it only as read from us, never on a push (a push only asks for a poll).
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request
 from federation.peers import acks, exposure, following, hub
 from federation.storage.db import session_scope
 from feeds import links
-from feeds.federation import FeedPage, render
+from feeds.federation import FeedPage, list_feed_path, render
 
 from web.feeds import respond
 from web.session import db, settings
@@ -40,20 +44,23 @@ def _url(path: str, before: str = "") -> str:
     return f"{url}?before={quote(before, safe='@:,')}" if before else url
 
 
-def _build(list_id: int | None, title: str, path: str, alternate: str):
+def _build(list_id: int | None, title: str, path: str, alternate: str, gone: bool = False):
     def build() -> tuple[bytes, datetime]:
         before = links.parse_cursor(request.args.get("before"))
-        items = exposure.changes(db(), list_id, before, PAGE + 1)
+        items = [] if gone else exposure.changes(db(), list_id, before, PAGE + 1)
         items, older = items[:PAGE], items[PAGE:]
+        # withdrawals are few and head the first page, outside the paging by change
+        withdrawn = exposure.withdrawals(db(), list_id) if before is None else []
         next_cursor = links.cursor(items[-1].changed, items[-1].message_id) if older else ""
-        updated = max((i.changed for i in items), default=datetime(2000, 1, 1))
+        updated = max([i.changed for i in items] + [w.changed for w in withdrawn],
+                      default=datetime(2000, 1, 1))
         page = FeedPage(
             id=_url(path), title=title, self_url=_url(path, request.args.get("before", "")),
             alternate_url=_url(alternate), first_url=_url(path), updated=updated,
             next_url=_url(path, next_cursor) if next_cursor else "",
             follow_url=_url("/federation/follow"), ack_url=_url("/federation/acks"),
             hub_url=hub.hub_url(settings()))
-        return render(page, settings().base_url, items), updated
+        return render(page, settings().base_url, items, withdrawn), updated
     return build
 
 
@@ -66,9 +73,17 @@ def feed():
 
 @bp.get("/federation/l/<address>/feed")
 def list_feed(address: str):
-    """One federated list's changes (404 unless its owner federated it and it is public)."""
-    ml = exposure.federated_list(db(), address) or abort(404)
-    path = f"/federation/l/{quote(ml.address, safe='@+.-_')}/feed"
+    """One federated list's changes (404 unless its owner federated it and it is public;
+    410 Gone with its withdrawal when it was federated and then withdrawn)."""
+    ml = exposure.federated_list(db(), address)
+    if ml is None:
+        gone = exposure.withdrawn_list(db(), address) or abort(404)
+        body, _updated = _build(gone.id, f"{gone.name} ({gone.assembly.name})",
+                                list_feed_path(gone.address), links.list_path(gone.address),
+                                gone=True)()
+        return Response(body, 410, mimetype="application/atom+xml",
+                        headers={"Cache-Control": "no-cache"})
+    path = list_feed_path(ml.address)
     return respond(f"federation:l:{ml.address}", exposure.stamp(db()),
                    _build(ml.id, f"{ml.name} ({ml.assembly.name})", path,
                           links.list_path(ml.address)))

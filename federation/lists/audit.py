@@ -25,7 +25,7 @@ ACTIONS = (
     "message.delete", "message.redact",
     "theme.create", "theme.rename", "theme.merge", "theme.retire", "thread.themes",
     "admin.create", "admin.sign_in",
-    "peer.add", "peer.remove", "peer.erase",
+    "peer.add", "peer.remove", "peer.erase", "peer.withdraw", "peer.restore",
 )
 
 

@@ -176,6 +176,36 @@ def is_federated(mailing_list: MailingList) -> bool:
                 and mailing_list.archived_at is None)
 
 
+# ListSetting key: when an owner withdrew a published list from federation (made it private or
+# took back their consent). Peers that mirrored it remove their copies, as for an erasure;
+# the row goes when the list is published again. Archiving alone withdraws nothing: an
+# archived list stays readable where it was copied, as Mailman/HyperKitty keep archives.
+WITHDRAWN_AT = "federation_withdrawn_at"
+
+
+def _published(mailing_list: MailingList) -> bool:
+    """Whether the owner's consent and a public archive both hold (archiving aside)."""
+    return bool(mailing_list.federated and mailing_list.public)
+
+
+def _mark_withdrawal(session: Session, mailing_list: MailingList, was_published: bool) -> None:
+    """The hook where a list leaves federation: record its withdrawal for peers (or drop it
+    when the list is published again)."""
+    now_published = _published(mailing_list)
+    if was_published == now_published or mailing_list.origin_peer_id is not None:
+        return
+    row = session.scalar(select(ListSetting).filter_by(list_id=mailing_list.id, key=WITHDRAWN_AT))
+    if now_published:
+        if row is not None:
+            session.delete(row)
+    else:
+        if row is None:
+            row = ListSetting(list_id=mailing_list.id, key=WITHDRAWN_AT)
+            session.add(row)
+        row.value = utcnow().isoformat(timespec="microseconds")
+    session.flush()
+
+
 EDITABLE = ("name", "description", "policy", "public", "subject_prefix", "footer", "dmarc",
             "digest", "bounce_threshold", "complaint_action", "emergency_moderation",
             "federated", "web_posting", "web_first_post_moderation", "delivery_mode")
@@ -190,6 +220,7 @@ def edit_list(session: Session, mailing_list: MailingList, **fields) -> dict[str
         raise Invalid(f"unknown list settings: {', '.join(sorted(unknown))}")
     wanted = _validated(**fields)
     options = list_options(session, mailing_list)
+    was_published = _published(mailing_list)
     changed: dict[str, tuple] = {}
     for field, value in wanted.items():
         if field in OPTIONS:
@@ -207,6 +238,7 @@ def edit_list(session: Session, mailing_list: MailingList, **fields) -> dict[str
             changed[field] = (getattr(mailing_list, field), value)
             setattr(mailing_list, field, value)
     session.flush()
+    _mark_withdrawal(session, mailing_list, was_published)
     return changed
 
 
@@ -237,6 +269,8 @@ def change_visibility(session: Session, address: str, public: bool) -> MailingLi
     mailing_list = find_list(session, address)
     if mailing_list is None:
         raise Invalid(f"no list {address!r}")
+    was_published = _published(mailing_list)
     mailing_list.public = public
     session.flush()
+    _mark_withdrawal(session, mailing_list, was_published)
     return mailing_list

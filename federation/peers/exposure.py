@@ -5,7 +5,8 @@ Only lists whose owner consented and whose archive is public and live are expose
 origin, not a copy. Each message is exposed once, at its last change (its arrival, or its
 erasure): the Atom feed of ``feeds/federation.py`` pages through ``changes`` newest first, and
 a follower walks back to the last change it holds. An ActivityPub face can reuse the same
-``Exposed`` items.
+``Exposed`` items. A list that was published and then made private or un-federated is a
+``Withdrawn`` (``directory.WITHDRAWN_AT``), so that peers remove their copies of it.
 """
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from federation.archive.erasure import reason_class
+from federation.lists.directory import WITHDRAWN_AT
 from federation.reading import theme_queries
 from federation.reading.addresses import display_name, obfuscate
-from federation.storage.models import Assembly, MailingList, Message
+from federation.storage.models import Assembly, ListSetting, MailingList, Message
 from federation.storage.models.peers import CHANGED
 
 Cursor = tuple[datetime, str]  # (last change, Message-ID)
@@ -53,6 +55,19 @@ class Exposed:
     reason: str = ""      # erasure.REASONS
 
 
+@dataclass(frozen=True)
+class Withdrawn:
+    """A list its owner took back from federation (made private, or consent withdrawn):
+    peers remove their copies of it. A list-level RFC 6721 tombstone in the feeds."""
+
+    list_address: str
+    list_id: str
+    list_name: str
+    assembly_slug: str
+    assembly_name: str
+    changed: datetime
+
+
 def _federated():
     """The condition on ``MailingList`` of ``directory.is_federated``, and not a mirror."""
     return and_(MailingList.federated.is_(True), MailingList.public.is_(True),
@@ -69,6 +84,41 @@ def federated_list(session: Session, address: str) -> MailingList | None:
     """One published list by address (None when it is not federated)."""
     return session.scalar(select(MailingList).options(selectinload(MailingList.assembly))
                           .where(_federated(), MailingList.address == address.strip().lower()))
+
+
+def _withdrawn_query():
+    return (select(MailingList, Assembly, ListSetting.value)
+            .join(Assembly, Assembly.id == MailingList.assembly_id)
+            .join(ListSetting, and_(ListSetting.list_id == MailingList.id,
+                                    ListSetting.key == WITHDRAWN_AT))
+            .where(MailingList.origin_peer_id.is_(None),
+                   or_(MailingList.federated.is_(False), MailingList.public.is_(False))))
+
+
+def _withdrawn(ml: MailingList, assembly: Assembly, when: str) -> Withdrawn:
+    return Withdrawn(list_address=ml.address, list_id=ml.list_id, list_name=ml.name,
+                     assembly_slug=assembly.slug, assembly_name=assembly.name,
+                     changed=datetime.fromisoformat(when))
+
+
+def withdrawals(session: Session, list_id: int | None = None) -> list[Withdrawn]:
+    """The lists withdrawn from federation (or that one, when withdrawn), by address."""
+    query = _withdrawn_query()
+    if list_id is not None:
+        query = query.where(MailingList.id == list_id)
+    return [_withdrawn(*row) for row in session.execute(query.order_by(MailingList.address))]
+
+
+def withdrawn_ids(session: Session) -> set[int]:
+    """The row ids of the withdrawn lists (the hub pushes their withdrawal)."""
+    return set(session.scalars(_withdrawn_query().with_only_columns(MailingList.id)))
+
+
+def withdrawn_list(session: Session, address: str) -> MailingList | None:
+    """One withdrawn list by address (None unless it was published and then withdrawn)."""
+    row = session.execute(_withdrawn_query().where(
+        MailingList.address == address.strip().lower())).first()
+    return row.MailingList if row is not None else None
 
 
 def _exposed(row: Message, ml: MailingList, assembly: Assembly, themes: list[str]) -> Exposed:
@@ -110,12 +160,15 @@ def changes(session: Session, list_id: int | None = None, before: Cursor | None 
 
 def stamp(session: Session) -> tuple:
     """A cheap stamp that changes with any exposed change (a feed's cache validator): the
-    newest change anywhere (an index probe) and which lists are federated."""
+    newest change anywhere (an index probe), which lists are federated, which withdrawn."""
     # the counts catch a change that committed late with an older stamp than the newest
     newest = session.execute(select(func.max(CHANGED), func.count(),
                                     func.count(Message.erased_at))).one()
     lists = tuple(session.execute(select(MailingList.id, MailingList.federated,
-                                         MailingList.archived_at, MailingList.name)
+                                         MailingList.public, MailingList.archived_at,
+                                         MailingList.name)
                                   .where(MailingList.origin_peer_id.is_(None))
                                   .order_by(MailingList.id)).all())
-    return tuple(newest), lists
+    withdrawn = tuple(session.execute(select(ListSetting.list_id, ListSetting.value).where(
+        ListSetting.key == WITHDRAWN_AT).order_by(ListSetting.list_id)).all())
+    return tuple(newest), lists, withdrawn

@@ -1,7 +1,8 @@
 """WebSub (W3C Recommendation, 2018), the hub side: each instance is the hub of its own
 federation feeds. Subscription requests (§5.1) are verified by a GET challenge to the
 callback (§5.3) before they change anything; after a federated list gets a message or a
-tombstone, every active subscriber of the feeds that changed gets a signed push (§7).
+tombstone, or is withdrawn from federation, every active subscriber of the feeds that changed
+gets a signed push (§7).
 
 The push is a light ping: an Atom document naming the topic and the hub (with the Link
 headers of §7), signed like a full one. Subscribers of ours only poll on a push, and what
@@ -141,8 +142,10 @@ def announce(settings: Settings, list_ids) -> None:
 
 
 def _changed(session: Session, list_ids: list[int]) -> list[WebSubSubscriber]:
-    """The active subscribers of the feeds these lists' changes show in."""
+    """The active subscribers of the feeds these lists' changes show in (a withdrawal shows
+    in the instance feed and in the list's own, which answers 410 with it)."""
     federated = [ml.id for ml in exposure.federated_lists(session) if ml.id in list_ids]
+    federated += [pk for pk in exposure.withdrawn_ids(session) if pk in list_ids]
     if not federated:
         return []
     return list(session.scalars(select(WebSubSubscriber).where(

@@ -60,11 +60,24 @@ class Item:
         return self.changed, self.message_id
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    """A list-level tombstone: the origin withdrew a list from federation (made it private,
+    or its owner took back their consent); ``feed_url`` is that list's federation feed."""
+
+    list_address: str
+    list_id: str
+    list_name: str
+    changed: datetime
+    feed_url: str
+
+
 @dataclass
 class Page:
     """What one document says: its items in order, its links, and what was dropped."""
 
     items: list[Item] = field(default_factory=list)
+    withdrawals: list[Withdrawal] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)  # rel → href
     title: str = ""
@@ -144,6 +157,19 @@ def _tombstone(node) -> Item:
     return Item(changed=when(node.get("when")), **found)
 
 
+def _withdrawal(node) -> Withdrawal:
+    listed = node.find(f"{{{RELAIS}}}list")
+    address = listed.get("address", "").strip().lower() if listed is not None else ""
+    if not _ADDRESS.match(address):
+        raise ValueError(f"bad list address {address[:80]!r}")
+    feed_url = node.get("ref", "").strip()
+    if not feed_url.startswith(("http://", "https://")) or len(feed_url) > 2000:
+        raise ValueError("a withdrawal names no list feed")
+    return Withdrawal(list_address=address, list_id=listed.get("list-id", "")[:255],
+                      list_name=listed.get("name", "")[:200], changed=when(node.get("when")),
+                      feed_url=feed_url)
+
+
 def parse(body: bytes) -> Page:
     """Read one page; PageError when it is not a well-formed federation feed."""
     try:
@@ -161,6 +187,9 @@ def parse(body: bytes) -> Page:
         if reader is None:
             continue
         try:
+            if reader is _tombstone and node.find(f"{{{RELAIS}}}withdrawn") is not None:
+                page.withdrawals.append(_withdrawal(node))
+                continue
             page.items.append(reader(node))
         except ValueError as error:
             ident = _text(node, f"{{{ATOM}}}id") or node.get("ref", "")

@@ -13,6 +13,10 @@ hangs or drips never delays the others. For one peer (``poll``):
    item, and the validators get saved: a walk cut short is walked again, and what it had
    already stored comes back as duplicates — nothing is lost or doubled.
 
+4. The first page's list-level tombstones withdraw the lists they name (``withdrawal``), and
+   the lists withdrawn here that it no longer names are asked whether they came back; a
+   feed that answers 410 Gone (a followed list feed, withdrawn) is read for its tombstone.
+
 Errors count up and push the next attempt back exponentially (``BACKOFF``); a success resets
 them. Registration with the peer is retried here until it succeeds, and the erasure
 acknowledgements we owe it are sent at the end of each successful poll.
@@ -27,7 +31,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 
-from federation.peers import acks, fetching, following, mirroring, pages, websub
+from federation.peers import acks, fetching, following, mirroring, pages, websub, withdrawal
 from federation.peers.fetching import DEFAULT, FetchError, Limits
 from federation.settings import Settings
 from federation.storage.db import session_scope
@@ -56,6 +60,8 @@ class Polled:
     erased: int = 0
     refused: int = 0
     error: str = ""
+    withdrawn: int = 0     # lists the origin withdrew, whose copies went
+    restored: int = 0      # withdrawn lists published again, mirrored from scratch
 
 
 def backoff(errors: int) -> timedelta:
@@ -76,6 +82,7 @@ def _walk(settings: Settings, peer: Peer, limits: Limits) -> Polled:
         headers["If-Modified-Since"] = peer.last_modified
     cursor = (peer.cursor_at, peer.cursor_ref) if peer.cursor_at is not None else None
     url, first, newest, count = peer.feed_url, None, None, 0
+    listed, withdrawn = set(), 0
     totals = mirroring.Applied()
     started = time.monotonic()
     while url:
@@ -83,6 +90,10 @@ def _walk(settings: Settings, peer: Peer, limits: Limits) -> Polled:
                                headers=headers if first is None else {}, limits=limits)
         if first is None and fetched.status == 304:
             return Polled(peer.origin, "unchanged")
+        if first is None and fetched.status == 410:  # a list feed, withdrawn: says so
+            gone = pages.parse(fetched.body).withdrawals
+            return Polled(peer.origin, "new", 1, withdrawn=withdrawal.apply(
+                settings, peer.id, peer.origin, gone))
         if fetched.status != 200:
             raise FetchError(f"{url}: HTTP {fetched.status}")
         page = pages.parse(fetched.body)
@@ -90,10 +101,11 @@ def _walk(settings: Settings, peer: Peer, limits: Limits) -> Polled:
         for reason in page.rejected:
             totals.refuse(peer.origin, f"entry refused: {reason}")
         if first is None:
-            first = fetched
+            first, listed = fetched, {w.list_address for w in page.withdrawals}
             websub.ensure(settings, peer.id, page.links.get("hub", ""),
                           page.links.get("self", "") or peer.feed_url)
             newest = max((item.key for item in page.items), default=None)
+            withdrawn = withdrawal.apply(settings, peer.id, peer.origin, page.withdrawals)
         fresh = [item for item in page.items if _after(item, cursor)]
         done = mirroring.apply(settings, peer.id, peer.origin, fresh, limits)
         totals.stored += done.stored
@@ -105,9 +117,10 @@ def _walk(settings: Settings, peer: Peer, limits: Limits) -> Polled:
         if time.monotonic() - started > ROUND_SECONDS:
             raise FetchError(f"walk not finished after {count} pages; resumed next round")
         url = page.next_url  # fetching refuses it unless it is on the peer's origin
+    restored = withdrawal.restore_due(settings, peer.id, peer.origin, listed, limits)
     _done(settings, peer.id, first, newest)
     return Polled(peer.origin, "new", count, totals.stored, totals.duplicates, totals.erased,
-                  len(totals.refused))
+                  len(totals.refused), withdrawn=withdrawn, restored=restored)
 
 
 def _done(settings: Settings, peer_id: int, first, newest) -> None:

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from federation.lists import audit, directory, permissions
 from federation.errors import Invalid
+from federation.peers import hub
 
 from web.console import access
 from web.console.blueprint import bp
@@ -113,6 +114,8 @@ def list_settings(address: str):
                      channel="console", target=found.address,
                      changes={k: [old, new] for k, (old, new) in changed.items()})
     db().commit()
+    if "federated" in changed or "public" in changed:
+        hub.announce(settings(), [found.id])  # a withdrawal (or a return) is pushed to peers
     return render_template("console/list_settings.html", ml=found,
                            values={**values, **_submitted()}, choices=CHOICES,
                            saved=sorted(changed))
