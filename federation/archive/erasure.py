@@ -82,7 +82,7 @@ def _cancel_pending(session: Session, pks: list[int]) -> None:
         .execution_options(synchronize_session=False))
 
 
-def _revise_digests(session: Session, rows: list[Message]) -> None:
+def revise_digests(session: Session, rows: list[Message]) -> None:
     """Rebuild the published cross-assembly issues that name these messages or cover their
     date: their web page, Atom entry and later mailings then no longer show them."""
     issue = digests.DigestIssue
@@ -129,7 +129,7 @@ def _finish(session: Session, rows: list[Message], deleting: bool) -> None:
         session.expire(row, ["attachments"])
     _cancel_pending(session, pks)
     session.flush()
-    _revise_digests(session, rows)
+    revise_digests(session, rows)
     session.flush()
 
 

@@ -70,7 +70,7 @@ def _remove_copies(session: Session, ml: MailingList) -> int:
                     .execution_options(synchronize_session=False))
     session.expire_all()
     if named:
-        erasure._revise_digests(session, named)  # the published issues no longer name them
+        erasure.revise_digests(session, named)  # the published issues no longer name them
     return len(named)
 
 
