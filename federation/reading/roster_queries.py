@@ -53,15 +53,18 @@ def _prefix(column, text: str, dialect: str):
     return (column >= text) & (column < text + "\U0010ffff")
 
 
-def _search(query: Select, list_id: int, text: str, dialect: str) -> Select:
-    """Members whose address, name or domain begins with ``text`` (an "@" first: the domain
-    only), case and accents aside; addresses and domains are stored lower-cased.
+def _members(list_id: int, text: str, dialect: str):
+    """The condition for a list's members whose address, name or domain begins with ``text``
+    (an "@" first: the domain only), case and accents aside; addresses and domains are
+    stored lower-cased. Without ``text``: the whole list.
 
-    One lookup an index, their ids joined by UNION: with a plain OR, SQLite (no ANALYZE
-    statistics) walks the whole list by ``list_id`` instead."""
+    One lookup an index, their ids joined by UNION, and the rows read by id. The list is
+    named inside the lookups only: with it outside too (or with a plain OR), SQLite walks
+    the whole list in the page's order, testing each row (no ANALYZE statistics to know
+    better): 30 ms at 100,000 members for a search that finds nothing."""
     text = (text or "").strip()[:254]
     if not text:
-        return query
+        return Member.list_id == list_id
     if text.startswith("@"):
         terms = [_prefix(Member.domain, text[1:].lower(), dialect)]
     else:
@@ -69,7 +72,7 @@ def _search(query: Select, list_id: int, text: str, dialect: str) -> Select:
                  _prefix(Member.name_key, search_key(text), dialect),
                  _prefix(Member.domain, text.lower(), dialect)]
     lookups = [select(Member.id).where(Member.list_id == list_id, term) for term in terms]
-    return query.where(Member.id.in_(union(*lookups) if len(lookups) > 1 else lookups[0]))
+    return Member.id.in_(union(*lookups) if len(lookups) > 1 else lookups[0])
 
 
 def _encode(member: Member, sort: str) -> str:
@@ -105,8 +108,8 @@ def page(session: Session, mailing_list: MailingList, *, search: str = "",
     rows round, so a previous page costs what a next one does."""
     column, descending = SORTS.get(sort, SORTS["email"])
     sort = sort if sort in SORTS else "email"
-    query = _search(select(Member).where(Member.list_id == mailing_list.id), mailing_list.id,
-                    search, session.get_bind().dialect.name)
+    query = select(Member).where(_members(mailing_list.id, search,
+                                          session.get_bind().dialect.name))
     if role:
         query = query.where(Member.role == role)
     if disabled:
