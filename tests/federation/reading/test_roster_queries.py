@@ -105,3 +105,23 @@ def test_pages_go_forwards_and_back_by_keyset(lists):
             again = roster_queries.page(session, ml, sort=sort, size=10,
                                         cursor=first.next_cursor)
             assert [m.id for m in again.members] == [m.id for m in pages[1].members]
+
+
+def test_the_migration_fills_the_keys_of_the_members_already_there(lists):
+    from alembic import command
+    from federation.storage import schema
+    from federation.storage.db import engine_for
+    config = schema._config(lists)
+    with engine_for(lists).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0016_forum")
+    with engine_for(lists).begin() as connection:
+        list_id = connection.execute(text(
+            "SELECT id FROM lists WHERE address = 'semences@lists.test'")).scalar()
+        connection.execute(text(
+            "INSERT INTO members (list_id, email, name, role, delivery, digest_period, "
+            "language, bounce_score, disabled, disabled_reason, consent, created_at) VALUES "
+            "(:list, 'zoe@exemple.fr', 'Zoé Ørsted', 'member', 'each', 'day', 'fr', 0, "
+            ":no, '', '', CURRENT_TIMESTAMP)"), {"list": list_id, "no": False})
+    schema.upgrade(lists)
+    assert _found(lists, "ZOE ør") == _found(lists, "@exemple.fr") == ["zoe@exemple.fr"]
