@@ -127,14 +127,15 @@ class Member(Base):
 
     # The search looks up a prefix of the address, of the name or of the domain in an index
     # each (a substring scan reads every row). PostgreSQL's text_pattern_ops lets LIKE 'q%'
-    # use an index whatever the database's collation; SQLite's range query needs none.
+    # use an index whatever the database's collation; SQLite's range query needs none. The
+    # address in the name and domain indexes: a page in address order sorts index entries.
     __table_args__ = (
         UniqueConstraint("list_id", "email", name="uq_members_list_email"),
         Index("ix_members_list_email_prefix", "list_id", "email",
               postgresql_ops={"email": "text_pattern_ops"}),
-        Index("ix_members_list_name_key", "list_id", "name_key",
+        Index("ix_members_list_name_key", "list_id", "name_key", "email",
               postgresql_ops={"name_key": "text_pattern_ops"}),
-        Index("ix_members_list_domain", "list_id", "domain",
+        Index("ix_members_list_domain", "list_id", "domain", "email",
               postgresql_ops={"domain": "text_pattern_ops"}))
 
 

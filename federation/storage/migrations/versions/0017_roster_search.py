@@ -47,7 +47,8 @@ def upgrade() -> None:
              for pk, email, name in rows])
         last = rows[-1][0]
     for name, column in PREFIX_INDEXES.items():
-        op.create_index(name, "members", ["list_id", column],
+        op.create_index(name, "members", ["list_id", column] + ([] if column == "email"
+                                                               else ["email"]),
                         postgresql_ops={column: "text_pattern_ops"})
 
 
