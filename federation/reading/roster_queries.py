@@ -30,11 +30,11 @@ PAGE = 50
 
 @dataclass(frozen=True)
 class Page:
-    """One page of members, and the cursor of the next page ("" on the last one)."""
+    """One page of members, and the cursors of the pages after and before it."""
 
     members: list[Member]
-    next_cursor: str
-    previous_cursor: str = ""  # the cursor of the page before ("" on the first one)
+    next_cursor: str  # "" on the last page
+    previous_cursor: str = ""  # "" on the first page
 
 
 def _like(text: str) -> str:
