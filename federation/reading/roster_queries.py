@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator
 
-from sqlalchemy import Select, func, select, tuple_, union
+from sqlalchemy import Select, and_, func, select, tuple_, union
 from sqlalchemy.orm import Session
 
 from federation.storage.models import MailingList, Member
@@ -37,20 +37,20 @@ class Page:
     previous_cursor: str = ""  # "" on the first page
 
 
-def _like(text: str) -> str:
-    """A LIKE pattern's literal text (``\\`` is PostgreSQL's default escape character)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _prefix(column, text: str, dialect: str):
-    """Rows whose ``column`` begins with ``text``, in a form the backend's index serves.
+    """Rows whose ``column`` begins with ``text``: the range [text, text + U+10FFFF) in code
+    point (byte) order, which an index serves on both backends, with bound parameters.
 
-    PostgreSQL: LIKE 'text%' on a text_pattern_ops index (any collation). SQLite: the range
-    [text, text + U+10FFFF), which its ordinary (binary) index serves; its LIKE would need a
-    NOCASE index and no ESCAPE clause."""
+    PostgreSQL compares with text_pattern_ops' own operators (``~>=~``, ``~<~``), whatever
+    the database's collation. Not LIKE 'text%': psycopg prepares a statement run five
+    times, PostgreSQL then plans it once for any pattern, and a generic plan cannot
+    take a prefix from a parameter (a sequential scan, 15 ms at 100,000 members). SQLite's
+    plain comparison is bytewise already; its LIKE would need a NOCASE index."""
+    end = text + "\U0010ffff"
     if dialect == "postgresql":
-        return column.like(_like(text) + "%")
-    return (column >= text) & (column < text + "\U0010ffff")
+        return and_(column.op("~>=~", is_comparison=True)(text),
+                    column.op("~<~", is_comparison=True)(end))
+    return and_(column >= text, column < end)
 
 
 def _terms(text: str, dialect: str) -> list:
@@ -58,7 +58,10 @@ def _terms(text: str, dialect: str) -> list:
     domain only), case and accents aside; addresses and domains are stored lower-cased."""
     if text.startswith("@"):
         return [_prefix(Member.domain, text[1:].lower(), dialect)]
-    return [_prefix(Member.email, text.lower(), dialect),
+    # the address also bounded in the page's own order: a planner that walks the address
+    # index for ORDER BY … LIMIT starts at the prefix, not at the list's first address
+    # (PostgreSQL did, for "user0999": 100,000 entries read, 15 ms)
+    return [and_(_prefix(Member.email, text.lower(), dialect), Member.email >= text.lower()),
             _prefix(Member.name_key, search_key(text), dialect),
             _prefix(Member.domain, text.lower(), dialect)]
 
