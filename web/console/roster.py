@@ -106,9 +106,10 @@ def members(address: str):
     cursor = request.args.get("after", "")[:500]
     before = request.args.get("before", "")[:500]
     shown = roster_queries.page(db(), found, cursor=cursor, before=before, **filters)
-    # counting 100,000 rows costs more than the page itself: on the first page only
+    # counting 100,000 rows costs more than the page itself (and than a search, 0017): on
+    # the first page of the whole roster only
     return render_template("console/members.html", ml=found, page=shown, filters=filters,
-                           total=None if cursor or before
+                           total=None if cursor or before or filters["search"]
                            else roster_queries.count(db(), found),
                            roles=membership.ROLES, deliveries=membership.DELIVERIES,
                            sorts=roster_queries.SORTS, back=request.full_path,

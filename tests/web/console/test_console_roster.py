@@ -144,3 +144,11 @@ def test_role_delivery_removal_re_enabling_and_export(client, lists):
     table = list(csv.DictReader(io.StringIO(export.get_data(as_text=True).lstrip("\ufeff"))))
     assert [row["email"] for row in table] == ["p000@example.org", "p001@example.org"]
     assert table[0]["role"] == "moderator" and table[0]["consent"] == "imported from test"
+
+
+def test_the_member_count_is_on_the_whole_rosters_first_page_only(client, lists):
+    _admin(client, lists)
+    _people(lists, 60)
+    assert "60 membres" in client.get(MEMBERS).get_data(as_text=True)
+    assert "membres" not in client.get(MEMBERS + "?q=p01").get_data(as_text=True).split(
+        "<h1>")[1].split("</p>")[0]  # a search: the count of 60 would be counted for nothing
