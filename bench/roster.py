@@ -2,8 +2,9 @@
 
 Fills a fresh list with N members (100,000 by default, bulk inserts), signs in through the
 real form, then times full requests through the Flask test client (view, queries, template):
-the first page, a page 40 pages deep (keyset cursor), each sort, searches that match a few
-members or none, and a preview then apply of 10,000 pasted addresses. Run from the root:
+the first page, a page 40 pages deep (keyset cursor) and the one before it, each sort,
+searches by a prefix of the address, the name or the domain, matching a few members, many or
+none, and a preview then apply of 10,000 pasted addresses. Run from the root:
 
     .venv/bin/python bench/roster.py [--members 100000] [--runs 20] [--database-url URL]
 
@@ -86,9 +87,19 @@ def main() -> None:
         _time(client, "page 41 (keyset cursor)", deep, args.runs)
         for sort in ("name", "joined", "bounce"):
             _time(client, f"first page sorted by {sort}", f"{MEMBERS}?sort={sort}", args.runs)
-        _time(client, "search 'user0999' (11 matches)", f"{MEMBERS}?q=user0999", args.runs)
-        _time(client, "search 'nom4999' (many matches)", f"{MEMBERS}?q=nom4999", args.runs)
-        _time(client, "search 'zzz' (none: a full scan)", f"{MEMBERS}?q=zzz", args.runs)
+        back = re.search(r'rel="prev" href="([^"]+)"', client.get(deep).get_data(as_text=True))
+        if back:  # none before 0017's wave
+            _time(client, "page 40 (previous, keyset backwards)",
+                  back.group(1).replace("&amp;", "&"), args.runs)
+        # searches find a prefix of the address, of the name or of the domain (0017)
+        _time(client, "search 'user0999' (address, 100)", f"{MEMBERS}?q=user0999", args.runs)
+        _time(client, "search 'prenom4999' (name, 11)", f"{MEMBERS}?q=prenom4999", args.runs)
+        _time(client, "search '@example42.org' (domain, 1031)", f"{MEMBERS}?q=%40example42.org",
+              args.runs)
+        _time(client, "search 'example4' (domains, 11,341)", f"{MEMBERS}?q=example4", args.runs)
+        _time(client, "search 'nom4999' (mid-name: 0 now, 29 before)", f"{MEMBERS}?q=nom4999",
+              args.runs)
+        _time(client, "search 'zzz' (none)", f"{MEMBERS}?q=zzz", args.runs)
         pasted = "\n".join(f"new{n}@example.org" for n in range(10_000))
         started = time.perf_counter()
         page = client.post(MEMBERS + "/add", data={

@@ -15,6 +15,10 @@ checked again. It then goes through ``filing.file_post`` like any other post. "A
 trust" also makes the author a posting-only member (delivery ``none``, Mailman's "nomail"):
 the list's members policy then lets their next posts through, and nobody is sent mail they
 did not ask for (Postorius does not trust on approval, postorius#127).
+
+A message that came from the forum's form keeps a ``WebPost`` row, "held" while it waits;
+each decision carries over to it (accepted, rejected, discarded), so the web post says what
+the moderators did rather than waiting forever.
 """
 from __future__ import annotations
 
@@ -28,14 +32,14 @@ from sqlalchemy import select, update
 from federation import queue
 from federation.ingest import filing
 from federation.ingest.holding import one_line, poster_language
-from federation.ingest.outcome import FORWARDED, LOOP, Outcome
+from federation.ingest.outcome import ACCEPTED, FORWARDED, HELD, LOOP, Outcome
 from federation.ingest.posting import APPROVAL
 from federation.lists import audit, membership, notices
 from federation.storage.db import session_scope
 from federation.lists.directory import find_list
 from federation.errors import Invalid, Rejected
 from federation.archive.message import header_value
-from federation.storage.models import AuditEntry, Ban, CannedReply, Held, utcnow
+from federation.storage.models import AuditEntry, Ban, CannedReply, Held, WebPost, utcnow
 from federation.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -81,6 +85,13 @@ def _claim(session, held_pk: int, status: str) -> bool:
     return done.rowcount == 1
 
 
+def _web_post_decided(session, list_id: int, message_ids, status: str) -> None:
+    """The web posts these held messages came from (if any) take the moderators' decision."""
+    session.execute(update(WebPost).where(
+        WebPost.list_id == list_id, WebPost.status == HELD, WebPost.message_id.in_(message_ids))
+        .values(status=status).execution_options(synchronize_session=False))
+
+
 def _already(session, held_pk: int, action: str) -> Decision:
     """The answer to a moderator who came second: what was decided, and by whom."""
     held = session.get(Held, held_pk)
@@ -115,6 +126,7 @@ def decide(settings: Settings, held_pk: int, action: str, *, actor: str = "",
         if action == "ban":
             detail["banned"], detail["also_discarded"] = _ban(session, held, actor, channel)
         _record(session, held, action, actor, channel, **detail)
+        _web_post_decided(session, held.list_id, [held.message_id], STATUS[action])
         if action == "reject" and notices.may_answer(held.raw, held.sender, held.mailing_list):
             language = poster_language(session, held)
             why = WHY[language].format(text=note.strip()) if note.strip() else ""
@@ -144,6 +156,7 @@ def _approve(settings: Settings, held_pk: int, action: str, actor: str,
             held.status, held.decided_at = "held", None
             return Decision(held_pk, action, False, "held", problem=str(outcome.reason))
         held.status = "approved"
+        _web_post_decided(session, held.list_id, [held.message_id], ACCEPTED)
         detail = {}
         if action == "trust":
             detail["trusted"] = _trust(session, held, actor, channel)
@@ -172,10 +185,11 @@ def _ban(session, held: Held, actor: str, channel: str) -> tuple[str, int]:
     others = session.execute(update(Held).where(
         Held.list_id == ml.id, Held.status == "held", Held.id != held.id,
         Held.sender.in_({email, held.sender})).values(status="discarded", decided_at=utcnow())
-        .execution_options(synchronize_session=False)).rowcount
+        .returning(Held.message_id).execution_options(synchronize_session=False)).scalars().all()
+    _web_post_decided(session, ml.id, others, "discarded")
     audit.record(session, "sender.ban", mailing_list=ml, actor=actor, channel=channel,
-                 target=email, held=held.id, discarded=others)
-    return email, others
+                 target=email, held=held.id, discarded=len(others))
+    return email, len(others)
 
 
 STALE = timedelta(minutes=10)  # an approval still filing after that was cut off by a crash

@@ -2,7 +2,11 @@
 (Postorius loads every member on every page: 5–6 s at 10,000, postorius#636).
 
 Each sort walks one index of ``members`` (see ``models.console``) from a cursor — the last
-row's (sort key, id) — so page 2,000 costs what page 1 does.
+row's (sort key, id), or the first row's going back — so page 2,000 costs what page 1 does.
+
+The search finds members whose address, name or address's domain *begins* with the text
+(case and accents aside), each through an index of ``members`` (see ``models.lists``), as a
+Postorius or Groups.io user looks a member up: "marie", "dupont@", "@example.org".
 """
 from __future__ import annotations
 
@@ -12,10 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator
 
-from sqlalchemy import Select, func, or_, select, tuple_
+from sqlalchemy import Select, and_, func, select, tuple_, union
 from sqlalchemy.orm import Session
 
 from federation.storage.models import MailingList, Member
+from federation.storage.models.lists import search_key
 
 # sort name → (column, newest/highest first?)
 SORTS = {"email": (Member.email, False), "name": (Member.name, False),
@@ -25,30 +30,64 @@ PAGE = 50
 
 @dataclass(frozen=True)
 class Page:
-    """One page of members, and the cursor of the next page ("" on the last one)."""
+    """One page of members, and the cursors of the pages after and before it."""
 
     members: list[Member]
-    next_cursor: str
+    next_cursor: str  # "" on the last page
+    previous_cursor: str = ""  # "" on the first page
 
 
-def _like(text: str) -> str:
-    """A LIKE pattern's literal text (``\\`` is the escape character below)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _prefix(column, text: str, dialect: str):
+    """Rows whose ``column`` begins with ``text``: the range [text, text + U+10FFFF) in code
+    point (byte) order, which an index serves on both backends, with bound parameters.
+
+    PostgreSQL compares with text_pattern_ops' own operators (``~>=~``, ``~<~``), whatever
+    the database's collation. Not LIKE 'text%': psycopg prepares a statement run five
+    times, PostgreSQL then plans it once for any pattern, and a generic plan cannot
+    take a prefix from a parameter (a sequential scan, 15 ms at 100,000 members). SQLite's
+    plain comparison is bytewise already; its LIKE would need a NOCASE index."""
+    end = text + "\U0010ffff"
+    if dialect == "postgresql":
+        return and_(column.op("~>=~", is_comparison=True)(text),
+                    column.op("~<~", is_comparison=True)(end))
+    return and_(column >= text, column < end)
 
 
-def _search(query: Select, text: str) -> Select:
-    """Members whose address or name contains ``text`` (the address as typed in any case).
+def _terms(text: str, dialect: str) -> list:
+    """What a member's address, name or domain begins with, for ``text`` (an "@" first: the
+    domain only), case and accents aside; addresses and domains are stored lower-cased."""
+    if text.startswith("@"):
+        return [_prefix(Member.domain, text[1:].lower(), dialect)]
+    # the address also bounded in the page's own order: a planner that walks the address
+    # index for ORDER BY … LIMIT starts at the prefix, not at the list's first address
+    # (PostgreSQL did, for "user0999": 100,000 entries read, 15 ms)
+    return [and_(_prefix(Member.email, text.lower(), dialect), Member.email >= text.lower()),
+            _prefix(Member.name_key, search_key(text), dialect),
+            _prefix(Member.domain, text.lower(), dialect)]
 
-    Names are matched as written, Capitalised, Title Case or UPPER rather than through
-    ``lower(name)``: a function call on each of 100,000 rows cost three times the scan.
-    """
-    text = (text or "").strip().lower()[:254]
+
+def _query(list_id: int, text: str, dialect: str, where: list, order: tuple, limit: int,
+           by_address: bool) -> Select:
+    """A list's members that match ``text`` (all of them without) and ``where``, in ``order``.
+
+    A search makes one lookup an index, joins their ids by UNION and reads the rows by id.
+    The list is named inside the lookups only: with it outside too (or with a plain OR),
+    SQLite walks the whole list in the page's order testing each row (no ANALYZE statistics
+    to know better): 30 ms at 100,000 members for a search that finds nothing. In address
+    order each lookup keeps its first ``limit`` (the indexes hold the address), so a search
+    that matches 20,000 members sorts small index entries, then reads ``limit`` rows."""
+    text = (text or "").strip()[:254]
     if not text:
-        return query
-    names = {text, text.capitalize(), text.title(), text.upper()}
-    return query.where(or_(Member.email.like(f"%{_like(text)}%", escape="\\"),
-                           *(Member.name.like(f"%{_like(n)}%", escape="\\")
-                             for n in sorted(names))))
+        return select(Member).where(Member.list_id == list_id, *where).order_by(
+            *order).limit(limit)
+    lookups = []
+    for term in _terms(text, dialect):
+        lookup = select(Member.id).where(Member.list_id == list_id, term, *where)
+        if by_address:
+            lookup = select(lookup.order_by(*order).limit(limit).subquery().c.id)
+        lookups.append(lookup)
+    found = union(*lookups) if len(lookups) > 1 else lookups[0]
+    return select(Member).where(Member.id.in_(found)).order_by(*order).limit(limit)
 
 
 def _encode(member: Member, sort: str) -> str:
@@ -76,29 +115,43 @@ def _decode(cursor: str, sort: str) -> tuple | None:
 
 def page(session: Session, mailing_list: MailingList, *, search: str = "",
          sort: str = "email", role: str = "", disabled: bool = False, cursor: str = "",
-         size: int = PAGE) -> Page:
-    """The page of the roster after ``cursor`` in this order, with these filters."""
+         before: str = "", size: int = PAGE) -> Page:
+    """The page of the roster after ``cursor`` (or the one before ``before``) in this order,
+    with these filters.
+
+    Going back reads the same index the other way from the page's first row, then turns the
+    rows round, so a previous page costs what a next one does."""
     column, descending = SORTS.get(sort, SORTS["email"])
     sort = sort if sort in SORTS else "email"
-    query = _search(select(Member).where(Member.list_id == mailing_list.id), search)
+    where = []
     if role:
-        query = query.where(Member.role == role)
+        where.append(Member.role == role)
     if disabled:
-        query = query.where(Member.disabled.is_(True))
-    after = _decode(cursor, sort) if cursor else None
+        where.append(Member.disabled.is_(True))
+    backwards = bool(before) and not cursor
+    mark = _decode(before if backwards else cursor, sort) if (before or cursor) else None
+    # walking back, "after" in the page's order is "before" in the index's
+    ascending = descending == backwards
     if sort == "email":  # unique in a list: the (list_id, email) index alone orders it
-        if after is not None:
-            query = query.where(Member.email > after[0])
-        order = (Member.email,)
+        if mark is not None:
+            where.append(Member.email > mark[0] if ascending else Member.email < mark[0])
+        order = (Member.email,) if ascending else (Member.email.desc(),)
     else:
-        if after is not None:
+        if mark is not None:
             key = tuple_(column, Member.id)
-            query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
-        order = (column.desc(), Member.id.desc()) if descending else (column, Member.id)
-    found = list(session.scalars(query.order_by(*order).limit(size + 1)))
+            where.append(key > tuple_(*mark) if ascending else key < tuple_(*mark))
+        order = (column, Member.id) if ascending else (column.desc(), Member.id.desc())
+    query = _query(mailing_list.id, search, session.get_bind().dialect.name, where, order,
+                   size + 1, by_address=sort == "email")
+    found = list(session.scalars(query))
     more = len(found) > size
     found = found[:size]
-    return Page(found, _encode(found[-1], sort) if more and found else "")
+    if backwards:
+        found.reverse()
+        return Page(found, _encode(found[-1], sort) if found else "",
+                    _encode(found[0], sort) if more and found else "")
+    return Page(found, _encode(found[-1], sort) if more and found else "",
+                _encode(found[0], sort) if mark is not None and found else "")
 
 
 def count(session: Session, mailing_list: MailingList) -> int:

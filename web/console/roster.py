@@ -104,10 +104,13 @@ def members(address: str):
     found = access.list_or_404(address, "manage")
     filters = _filters()
     cursor = request.args.get("after", "")[:500]
-    shown = roster_queries.page(db(), found, cursor=cursor, **filters)
-    # counting 100,000 rows costs more than the page itself: on the first page only
+    before = request.args.get("before", "")[:500]
+    shown = roster_queries.page(db(), found, cursor=cursor, before=before, **filters)
+    # counting 100,000 rows costs more than the page itself (and than a search, 0017): on
+    # the first page of the whole roster only
     return render_template("console/members.html", ml=found, page=shown, filters=filters,
-                           total=None if cursor else roster_queries.count(db(), found),
+                           total=None if cursor or before or filters["search"]
+                           else roster_queries.count(db(), found),
                            roles=membership.ROLES, deliveries=membership.DELIVERIES,
                            sorts=roster_queries.SORTS, back=request.full_path,
                            words=_row_words())

@@ -24,7 +24,8 @@ class WebPost(Base):
     subject: Mapped[str] = mapped_column(Text, default="")
     raw: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     # pending (link mailed), then the Outcome status of its filing: accepted, duplicate,
-    # held, refused or failed (a link spent only once filing did not fail)
+    # held, refused or failed (a link spent only once filing did not fail); a held one then
+    # takes the moderators' decision: accepted, rejected or discarded (``moderation``)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

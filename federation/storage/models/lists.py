@@ -1,10 +1,11 @@
 """Assemblies, lists and what hangs on a list: members, held messages, tokens, bans, options."""
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 
-from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String,
-                        Text, UniqueConstraint, event)
+from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary,
+                        String, Text, UniqueConstraint, event)
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from federation.storage.models.base import Base, utcnow
@@ -86,6 +87,21 @@ def _visibility_changed(target: MailingList, value, oldvalue, _initiator) -> Non
         target.visibility_changed_at = utcnow()
 
 
+def search_key(text: str) -> str:
+    """Text as the roster search compares it: case and accents folded ("Élodie" → "elodie"),
+    in Python, because SQLite's lower() folds ASCII only."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _name_key(context) -> str:
+    return search_key(context.get_current_parameters().get("name") or "")
+
+
+def _domain(context) -> str:
+    return (context.get_current_parameters().get("email") or "").rpartition("@")[2].lower()
+
+
 class Member(Base):
     """An address subscribed to a list, with its role and delivery mode."""
 
@@ -104,9 +120,33 @@ class Member(Base):
     disabled_reason: Mapped[str] = mapped_column(Text, default="")
     consent: Mapped[str] = mapped_column(Text, default="")  # how it got here: "added by admin"...
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # the roster search's keys, set from name and email (bulk inserts too, by these defaults)
+    name_key: Mapped[str] = mapped_column(Text, default=_name_key, server_default="")
+    domain: Mapped[str] = mapped_column(String(254), default=_domain, server_default="")
     mailing_list: Mapped[MailingList] = relationship()
 
-    __table_args__ = (UniqueConstraint("list_id", "email", name="uq_members_list_email"),)
+    # The search looks up a prefix of the address, of the name or of the domain in an index
+    # each (a substring scan reads every row). PostgreSQL's text_pattern_ops lets LIKE 'q%'
+    # use an index whatever the database's collation; SQLite's range query needs none. The
+    # address in the name and domain indexes: a page in address order sorts index entries.
+    __table_args__ = (
+        UniqueConstraint("list_id", "email", name="uq_members_list_email"),
+        Index("ix_members_list_email_prefix", "list_id", "email",
+              postgresql_ops={"email": "text_pattern_ops"}),
+        Index("ix_members_list_name_key", "list_id", "name_key", "email",
+              postgresql_ops={"name_key": "text_pattern_ops"}),
+        Index("ix_members_list_domain", "list_id", "domain", "email",
+              postgresql_ops={"domain": "text_pattern_ops"}))
+
+
+@event.listens_for(Member.name, "set")
+def _name_changed(member: Member, value: str, _old, _initiator) -> None:
+    member.name_key = search_key(value)
+
+
+@event.listens_for(Member.email, "set")
+def _email_changed(member: Member, value: str, _old, _initiator) -> None:
+    member.domain = (value or "").rpartition("@")[2].lower()
 
 
 class Held(Base):

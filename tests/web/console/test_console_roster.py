@@ -45,6 +45,7 @@ def test_the_roster_is_paged_by_keyset_searched_and_sorted(client, lists):
     third = client.get(re.search(r'rel="next" href="([^"]+)"', second).group(1)
                        .replace("&amp;", "&")).get_data(as_text=True)
     assert len(_emails(third)) == 20 and 'rel="next"' not in third
+    assert 'rel="prev"' not in first
     assert _emails(client.get(MEMBERS + "?q=p11").get_data(as_text=True)) == [
         f"p{n}@example.org" for n in range(110, 120)]
     assert _emails(client.get(MEMBERS + "?q=nom+007").get_data(as_text=True)) == [
@@ -52,6 +53,25 @@ def test_the_roster_is_paged_by_keyset_searched_and_sorted(client, lists):
     assert _emails(client.get(MEMBERS + "?q=%25").get_data(as_text=True)) == []  # literal %
     newest = _emails(client.get(MEMBERS + "?sort=joined").get_data(as_text=True))
     assert newest[0] == "p119@example.org"  # same time: the newest row first
+
+
+def _link(page: str, rel: str) -> str:
+    return re.search(rf'rel="{rel}" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+
+
+def test_the_previous_page_walks_the_keyset_back(client, lists):
+    _admin(client, lists)
+    _people(lists, 120)
+    for sort in ("email", "name", "joined"):
+        first = client.get(f"{MEMBERS}?sort={sort}").get_data(as_text=True)
+        second = client.get(_link(first, "next")).get_data(as_text=True)
+        third = client.get(_link(second, "next")).get_data(as_text=True)
+        back = client.get(_link(third, "prev")).get_data(as_text=True)
+        assert _emails(back) == _emails(second) and len(_emails(back)) == 50, sort
+        start = client.get(_link(back, "prev")).get_data(as_text=True)
+        assert _emails(start) == _emails(first), sort
+        assert 'rel="prev"' not in start and _link(start, "next")
+        assert "Page précédente" in back  # French first
 
 
 def test_pasted_addresses_are_previewed_then_applied_with_their_consent(client, lists):
@@ -124,3 +144,11 @@ def test_role_delivery_removal_re_enabling_and_export(client, lists):
     table = list(csv.DictReader(io.StringIO(export.get_data(as_text=True).lstrip("\ufeff"))))
     assert [row["email"] for row in table] == ["p000@example.org", "p001@example.org"]
     assert table[0]["role"] == "moderator" and table[0]["consent"] == "imported from test"
+
+
+def test_the_member_count_is_on_the_whole_rosters_first_page_only(client, lists):
+    _admin(client, lists)
+    _people(lists, 60)
+    assert "60 membres" in client.get(MEMBERS).get_data(as_text=True)
+    assert "membres" not in client.get(MEMBERS + "?q=p01").get_data(as_text=True).split(
+        "<h1>")[1].split("</p>")[0]  # a search: the count of 60 would be counted for nothing
