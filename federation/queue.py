@@ -30,8 +30,9 @@ def connect(settings: Settings):
 
 Job = Union[Callable, str]
 # the roles the domain queues for an adapter: sending a mail, fanning out a message's copies,
-# retrying deferred copies (each ``job(settings, *plain values)``)
-ROLES = ("send", "fan_out", "retry")
+# retrying deferred copies, retraining the theme classifier (in a process of its own, so
+# scikit-learn stays out of the process that queued it) (each ``job(settings, *plain values)``)
+ROLES = ("send", "fan_out", "retry", "retrain")
 _REGISTRY: dict[str, Callable] = {}
 _WORKER_SETTINGS: Settings | None = None
 

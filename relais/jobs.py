@@ -11,9 +11,12 @@ from federation.delivery import dmarc
 
 
 def register() -> None:
-    """Give each role its function: mail sends, fans a message out, retries deferred copies."""
+    """Give each role its function: mail sends, fans a message out, retries deferred copies;
+    a retraining runs in a child process."""
     from mail import delivery, outgoing, resolver, retries
+    from relais import retraining
     dmarc.use_system_resolver(resolver.resolve_txt)
     queue.register("send", outgoing.send)
     queue.register("fan_out", delivery.fan_out)
     queue.register("retry", retries.retry)
+    queue.register("retrain", retraining.retrain_apart)

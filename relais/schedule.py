@@ -8,17 +8,17 @@ from typing import Callable
 from federation.peers import polling
 from federation.peers import websub
 from federation.ingest import moderation
-from federation.themes import training
 from federation.settings import Settings
 from mail import digest_mail, retries
-from relais import digests
+from relais import digests, retraining
 
 log = logging.getLogger(__name__)
 
 # (name, interval in seconds, task(settings)); each task is idempotent, so a restart that runs
 # it again early changes nothing.
 TASKS: tuple[tuple[str, int, Callable[[Settings], object]], ...] = (
-    ("themes-retrain", 7 * 24 * 3600, training.retrain),
+    # in a child process: the schedule runs in the web process of ``relais serve``
+    ("themes-retrain", 7 * 24 * 3600, retraining.retrain_apart),
     ("list-digests", 15 * 60, digest_mail.send_due),
     ("delivery-retries", 60, retries.retry_due),
     ("approvals-resumed", 600, moderation.resume),

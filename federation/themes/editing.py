@@ -19,7 +19,7 @@ from federation import queue
 from federation.lists import audit
 from federation.settings import Settings
 from federation.storage.models import Theme, ThemeModel, Thread, ThreadTheme
-from federation.themes import tagging, training
+from federation.themes import tagging
 
 REVIEWED = ("manual", "rejected")
 
@@ -138,5 +138,6 @@ def model_quality(session: Session) -> Quality | None:
 
 
 def request_retraining(settings: Settings, *, actor: str = "") -> None:
-    """Queue a retraining (a job: the fit never runs inside a web request)."""
-    queue.enqueue(settings, training.retrain)
+    """Queue a retraining (a job, run in a process of its own: the fit never runs inside a
+    web request, and scikit-learn never stays in the web process)."""
+    queue.enqueue(settings, "retrain")

@@ -106,3 +106,40 @@ def test_the_command_line_edits_are_logged(themed):
     with session_scope(themed) as session:
         assert [(e.action, e.channel) for e in audit.entries(session)][::-1] == [
             ("theme.create", "cli"), ("thread.themes", "cli")]
+
+
+def test_a_retraining_asked_for_leaves_scikit_learn_out_of_the_asking_process(themed):
+    """Without Redis the console's queued retraining runs where it was asked, the web process
+    (as does the weekly one, on the schedule of ``relais serve``): the fit happens in a child
+    process, and the asking process never imports scikit-learn."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+    if themed.redis_url:
+        pytest.skip("with Redis the job runs on an rq worker, not in the asking process")
+    with session_scope(themed) as session:
+        thread = tagging.thread_of(session, "vague@x.org")
+        editing.correct(session, thread, ["vie-des-assemblees"], actor="a@example.org")
+    root = Path(__file__).resolve().parents[3]
+    env = dict(os.environ, RELAIS_DATA_DIR=str(themed.data_dir), RELAIS_SECRET_KEY="test",
+               DATABASE_URL=themed.database_url, RELAIS_MAIL_DOMAIN=themed.mail_domain,
+               PYTHONPATH=str(root))
+    env.pop("REDIS_URL", None)
+    code = textwrap.dedent("""
+        import sys
+        from federation.settings import Settings
+        from federation.storage.db import session_scope
+        from federation.themes import editing
+        from relais.jobs import register
+        register()
+        settings = Settings.from_env()
+        editing.request_retraining(settings, actor="a@example.org")
+        with session_scope(settings) as session:
+            print(editing.model_quality(session).version, "sklearn" in sys.modules)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "False"]
