@@ -46,12 +46,11 @@ class Totals:
 
 def _batches(path: Path, size: int) -> Iterator[list[bytes]]:
     batch: list[bytes] = []
-    with open(path, "rb") as handle:
-        for raw in mboxrd.read(handle):
-            batch.append(raw)
-            if len(batch) >= size:
-                yield batch
-                batch = []
+    for raw in mboxrd.read_file(path):
+        batch.append(raw)
+        if len(batch) >= size:
+            yield batch
+            batch = []
     if batch:
         yield batch
 

@@ -26,6 +26,20 @@ def test_mboxrd_round_trip_keeps_from_lines():
     assert list(mboxrd.read(io.BytesIO(mboxrd.entry(raw)))) == [raw]
 
 
+@pytest.mark.parametrize("data", [
+    b"", b"From a\n", b"From a", b"\nFrom a\nx\n", b"\r\nFrom a\r\nx\r\n\r\n",
+    b"junk\nFrom a\nx\n\nFrom b\ny\n", b"From a\nFrom b\n\nFrom c\n\n\n",
+    b"From a\r\nx\r\n\r\nFrom b\r\n>From q\r\n>>From r\r\n\r\n",
+    b"From a\nx\n\r\r\nFrom b\n", b"From a\n\nFrom b", b"From \n\nFrom \n\n",
+    b"From a\nx\n \nFrom b\n>From c\nFrom d\n"])
+def test_reading_a_file_finds_what_reading_lines_does(tmp_path, data):
+    """``read_file`` (one regular expression over the mapped file) yields the messages that
+    ``read`` (line by line) does: separators after a blank line only, mboxrd unquoting."""
+    path = tmp_path / "archive.mbox"
+    path.write_bytes(data)
+    assert list(mboxrd.read_file(path)) == list(mboxrd.read(io.BytesIO(data)))
+
+
 def test_import_threads_and_is_idempotent(settings, lists, tmp_path):
     raws = [(FIXTURES / name).read_bytes().replace(b"\r\n", b"\n") for name in NAMES]
     path = tmp_path / "archive.mbox"
