@@ -157,10 +157,9 @@ def _header_text(raw_headers: dict[str, list[str]], name: str) -> str:
 
 # Parts that are files even without a filename (mail-parser's rule): RTF bodies, and parts
 # that other parts refer to by Content-ID (images of an HTML body).
-def _is_attachment(part, filename: str, disposition: str) -> bool:
+def _is_attachment(part, filename: str, disposition: str, subtype: str) -> bool:
     if filename or disposition == "attachment":
         return True
-    subtype = part.get_content_subtype()
     return subtype == "rtf" or (bool(part.get("Content-ID")) and subtype not in ("html", "plain"))
 
 
@@ -218,11 +217,12 @@ def _walk(msg) -> tuple[list[str], list[str], list[tuple[str, object]], set[str]
             continue
         if below:
             continue
-        if _is_attachment(part, filename, disposition):
+        # the content type read once (each get_content_* reads the header again)
+        maintype, _slash, subtype = part.get_content_type().partition("/")
+        if _is_attachment(part, filename, disposition, subtype):
             files.append((filename or str(part.get("Content-ID", "") or ""), part))
             continue
-        subtype = part.get_content_subtype()
-        if part.get_content_maintype() == "text" and subtype in ("plain", "html"):
+        if maintype == "text" and subtype in ("plain", "html"):
             text = _text(part, defects)
             if text:
                 (html if subtype == "html" else plain).append(text)
