@@ -15,6 +15,7 @@ from __future__ import annotations
 import email
 import email.parser
 import email.policy
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -252,6 +253,8 @@ def _date(value: str | None) -> datetime | None:
 
 def too_nested(raw: bytes) -> bool:
     """Whether the MIME tree may be deeper than the parser walks safely (``MAX_CONTAINERS``)."""
+    if raw.lower().count(b"content-type") <= MAX_CONTAINERS:  # every match starts so
+        return False
     count = 0
     for _match in _CONTAINER.finditer(raw):
         count += 1
@@ -280,13 +283,20 @@ def parse(raw: bytes) -> Parsed:
         return _fallback(raw, f"{reason}; {type(error).__name__}: {error}")
 
 
+@functools.lru_cache(maxsize=4096)
+def _author(value: str) -> tuple[str, str]:
+    """The (name, address) of a From header: a list's archive has a few hundred authors,
+    each writing the same header again and again."""
+    return (getaddresses([value]) or [("", "")])[0]
+
+
 def _header_fields(msg) -> dict:
     """The Parsed fields that come from the top-level header block."""
     raw_headers = _raw_headers(msg)
     first = {name: values[0] for name, values in raw_headers.items()}
     from_name, from_addr = "", ""
     if first.get("from"):
-        from_name, from_addr = (getaddresses([first["from"]]) or [("", "")])[0]
+        from_name, from_addr = _author(first["from"])
     # For the rules (List-Id, X-Loop, Auto-Submitted, To, Cc): unfolded, repeats joined,
     # RFC 2047 words left as they came (nothing the rules look for hides in them).
     headers = {}
