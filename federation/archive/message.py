@@ -218,8 +218,7 @@ def _walk(msg) -> tuple[list[str], list[str], list[tuple[str, object]], set[str]
             continue
         if below:
             continue
-        # the content type read once (each get_content_* reads the header again)
-        maintype, _slash, subtype = part.get_content_type().partition("/")
+        maintype, _slash, subtype = part.get_content_type().partition("/")  # read once
         if _is_attachment(part, filename, disposition, subtype):
             files.append((filename or str(part.get("Content-ID", "") or ""), part))
             continue
@@ -255,9 +254,7 @@ def too_nested(raw: bytes) -> bool:
     """Whether the MIME tree may be deeper than the parser walks safely (``MAX_CONTAINERS``)."""
     if raw.lower().count(b"content-type") <= MAX_CONTAINERS:  # every match starts so
         return False
-    count = 0
-    for _match in _CONTAINER.finditer(raw):
-        count += 1
+    for count, _match in enumerate(_CONTAINER.finditer(raw), 1):
         if count > MAX_CONTAINERS:
             return True
     return False
@@ -283,10 +280,9 @@ def parse(raw: bytes) -> Parsed:
         return _fallback(raw, f"{reason}; {type(error).__name__}: {error}")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # an archive's few hundred authors write the same From
 def _author(value: str) -> tuple[str, str]:
-    """The (name, address) of a From header: a list's archive has a few hundred authors,
-    each writing the same header again and again."""
+    """The (name, address) of a From header."""
     return (getaddresses([value]) or [("", "")])[0]
 
 
