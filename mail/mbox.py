@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,7 +18,7 @@ from federation import queue
 from federation.ingest import filing, jobs
 from federation.ingest.posting import analysed
 from federation.storage import writer
-from federation.storage.db import analyze, session_scope
+from federation.storage.db import analyze, dispose, session_scope
 from federation.themes import proposals
 from federation.lists.directory import find_list
 from federation.errors import Invalid
@@ -45,12 +46,11 @@ class Totals:
 
 def _batches(path: Path, size: int) -> Iterator[list[bytes]]:
     batch: list[bytes] = []
-    with open(path, "rb") as handle:
-        for raw in mboxrd.read(handle):
-            batch.append(raw)
-            if len(batch) >= size:
-                yield batch
-                batch = []
+    for raw in mboxrd.read_file(path):
+        batch.append(raw)
+        if len(batch) >= size:
+            yield batch
+            batch = []
     if batch:
         yield batch
 
@@ -58,6 +58,18 @@ def _batches(path: Path, size: int) -> Iterator[list[bytes]]:
 POOL_FROM_BYTES = 4 << 20  # smaller files are parsed here: starting workers costs a second
 AHEAD = 2  # batches parsed in advance while this process writes
 _SETTINGS: Settings | None = None  # a worker process's settings, given once as it starts
+
+
+def _start_method(settings: Settings) -> str:
+    """fork when this process runs no other thread (``relais import``): the workers start
+    with everything imported, where spawn costs each of them a second of CPU importing it
+    again. Otherwise spawn: a fork would copy the other threads' locks (the writer's) in
+    whatever state they are in. Pooled database connections are closed first, so that no
+    SQLite connection crosses the fork (https://sqlite.org/howtocorrupt.html §2.6)."""
+    if threading.active_count() > 1:
+        return "spawn"
+    dispose(settings)
+    return "fork"
 
 
 def _start_worker(settings: Settings) -> None:
@@ -87,11 +99,11 @@ class _Workers:
 
     def __init__(self, settings: Settings, count: int):
         self.settings = settings
-        # spawn, not fork: this process may already run the writer thread, whose locks a
-        # fork would copy in whatever state they are in.
         self.pool = ProcessPoolExecutor(
-            count, mp_context=multiprocessing.get_context("spawn"),
+            count, mp_context=multiprocessing.get_context(_start_method(settings)),
             initializer=_start_worker, initargs=(settings,)) if count > 1 else None
+        if self.pool is not None:
+            self.pool.submit(int)  # a forking pool starts every worker now, still one thread
         self.count = count
 
     def prepare(self, raws: list[bytes]) -> Iterable[tuple[Parsed, dict]]:
@@ -154,14 +166,14 @@ def import_file(settings: Settings, address: str, path: Path, batch: int = 500,
     with session_scope(settings) as session:
         if find_list(session, address) is None:
             raise Invalid(f"no list {address!r}; create it with 'relais list add'")
+    started = time.perf_counter()
+    pool = _Workers(settings, _workers(path, workers))  # before tqdm's monitor thread
     bar = None
     if progress is True:
         from tqdm import tqdm  # the progress bar is a command-line nicety only
         bar = tqdm(unit="msg", desc="import", total=None)
         progress = bar.update
     totals = Totals()
-    started = time.perf_counter()
-    pool = _Workers(settings, _workers(path, workers))
     ahead: deque = deque()  # (raws, their parsed fields and documents, coming)
     waiting: deque = deque()  # (proposed themes, coming; the messages they settle)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import email
 import email.parser
 import email.policy
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -157,10 +158,9 @@ def _header_text(raw_headers: dict[str, list[str]], name: str) -> str:
 
 # Parts that are files even without a filename (mail-parser's rule): RTF bodies, and parts
 # that other parts refer to by Content-ID (images of an HTML body).
-def _is_attachment(part, filename: str, disposition: str) -> bool:
+def _is_attachment(part, filename: str, disposition: str, subtype: str) -> bool:
     if filename or disposition == "attachment":
         return True
-    subtype = part.get_content_subtype()
     return subtype == "rtf" or (bool(part.get("Content-ID")) and subtype not in ("html", "plain"))
 
 
@@ -218,11 +218,11 @@ def _walk(msg) -> tuple[list[str], list[str], list[tuple[str, object]], set[str]
             continue
         if below:
             continue
-        if _is_attachment(part, filename, disposition):
+        maintype, _slash, subtype = part.get_content_type().partition("/")  # read once
+        if _is_attachment(part, filename, disposition, subtype):
             files.append((filename or str(part.get("Content-ID", "") or ""), part))
             continue
-        subtype = part.get_content_subtype()
-        if part.get_content_maintype() == "text" and subtype in ("plain", "html"):
+        if maintype == "text" and subtype in ("plain", "html"):
             text = _text(part, defects)
             if text:
                 (html if subtype == "html" else plain).append(text)
@@ -252,9 +252,9 @@ def _date(value: str | None) -> datetime | None:
 
 def too_nested(raw: bytes) -> bool:
     """Whether the MIME tree may be deeper than the parser walks safely (``MAX_CONTAINERS``)."""
-    count = 0
-    for _match in _CONTAINER.finditer(raw):
-        count += 1
+    if raw.lower().count(b"content-type") <= MAX_CONTAINERS:  # every match starts so
+        return False
+    for count, _match in enumerate(_CONTAINER.finditer(raw), 1):
         if count > MAX_CONTAINERS:
             return True
     return False
@@ -280,13 +280,19 @@ def parse(raw: bytes) -> Parsed:
         return _fallback(raw, f"{reason}; {type(error).__name__}: {error}")
 
 
+@functools.lru_cache(maxsize=4096)  # an archive's few hundred authors write the same From
+def _author(value: str) -> tuple[str, str]:
+    """The (name, address) of a From header."""
+    return (getaddresses([value]) or [("", "")])[0]
+
+
 def _header_fields(msg) -> dict:
     """The Parsed fields that come from the top-level header block."""
     raw_headers = _raw_headers(msg)
     first = {name: values[0] for name, values in raw_headers.items()}
     from_name, from_addr = "", ""
     if first.get("from"):
-        from_name, from_addr = (getaddresses([first["from"]]) or [("", "")])[0]
+        from_name, from_addr = _author(first["from"])
     # For the rules (List-Id, X-Loop, Auto-Submitted, To, Cc): unfolded, repeats joined,
     # RFC 2047 words left as they came (nothing the rules look for hides in them).
     headers = {}

@@ -158,9 +158,13 @@ def tsquery(terms: tuple[Term, ...]) -> str:
 def document(message: Message) -> dict:
     """The analysed subject, body and author of a message, in its guessed language."""
     body = unquoted(message.body_text or "")[:MAX_BODY]
-    lang = guess_lang(words(message.subject + " " + body[:5000]))
-    return {"pk": message.id, "subject": analyse(message.subject or "", lang),
-            "body": analyse(body, lang),
+    # Each text folded and split once: the words of "subject body" are the subject's then
+    # the body's (a space splits no word, and folding is character by character).
+    subject_words, body_words = words(message.subject or ""), words(body)
+    head = body_words if len(body) <= 5000 else words(body[:5000])
+    lang = guess_lang(subject_words + head)
+    return {"pk": message.id, "subject": " ".join(stem_all(subject_words, lang)),
+            "body": " ".join(stem_all(body_words, lang)),
             "author": " ".join(words(f"{message.from_name} {message.from_addr}"))}
 
 

@@ -24,6 +24,7 @@ _EXISTING = select(MESSAGES.c.id, MESSAGES.c.message_id, MESSAGES.c.ghost).where
     MESSAGES.c.list_id == bindparam("list"),
     MESSAGES.c.message_id.in_(bindparam("ids", expanding=True)))
 _INSERT = insert(MESSAGES).returning(MESSAGES.c.id, sort_by_parameter_order=True)
+_INSERT_MANY = insert(MESSAGES)
 _FILL = update(MESSAGES).where(MESSAGES.c.id == bindparam("pk"))
 _ATTACH = insert(ATTACHMENTS)
 
@@ -60,6 +61,18 @@ def _existing(session: Session, list_id: int, message_ids: list[str]) -> dict[st
         for row in session.connection().execute(_EXISTING, {"list": list_id, "ids": chunk}):
             found[row.message_id] = (row.id, bool(row.ghost))
     return found
+
+
+def _inserted(session: Session, list_id: int, message_ids: list[str], rows: list[dict]) -> list[int]:
+    """Insert new rows; their ids, in order. SQLite returns ids in order only one row per
+    statement, each a turn through SQLAlchemy; one ``executemany`` then one query of the
+    ids by Message-ID (unique per list, distinct in a batch) does the same work for less."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return connection.execute(_INSERT, rows).scalars().all()
+    connection.execute(_INSERT_MANY, rows)
+    found = _existing(session, list_id, message_ids)
+    return [found[mid][0] for mid in message_ids]
 
 
 def _fields(entry: Entry, received_at) -> dict:
@@ -100,7 +113,7 @@ def store(session: Session, list_id: int, entries: list[Entry]) -> list[Stored]:
     if inserts:
         rows = [dict(list_id=list_id, message_id=entries[i].message_id,
                      **_fields(entries[i], received_at)) for i in inserts]
-        pks = connection.execute(_INSERT, rows).scalars().all()
+        pks = _inserted(session, list_id, [entries[i].message_id for i in inserts], rows)
         for index, pk in zip(inserts, pks):
             results[index] = Stored(pk, True, _filed(pk, list_id, entries[index], True, received_at))
     if fills:

@@ -25,6 +25,10 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # Statement journals (a multi-row statement's undo, inside a write transaction) in
+    # memory: as temporary files they cost a bulk import a write(2) per page (half its
+    # system time); they live one statement and hold only the pages it changes.
+    cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
 

@@ -26,6 +26,20 @@ def test_mboxrd_round_trip_keeps_from_lines():
     assert list(mboxrd.read(io.BytesIO(mboxrd.entry(raw)))) == [raw]
 
 
+@pytest.mark.parametrize("data", [
+    b"", b"From a\n", b"From a", b"\nFrom a\nx\n", b"\r\nFrom a\r\nx\r\n\r\n",
+    b"junk\nFrom a\nx\n\nFrom b\ny\n", b"From a\nFrom b\n\nFrom c\n\n\n",
+    b"From a\r\nx\r\n\r\nFrom b\r\n>From q\r\n>>From r\r\n\r\n",
+    b"From a\nx\n\r\r\nFrom b\n", b"From a\n\nFrom b", b"From \n\nFrom \n\n",
+    b"From a\nx\n \nFrom b\n>From c\nFrom d\n"])
+def test_reading_a_file_finds_what_reading_lines_does(tmp_path, data):
+    """``read_file`` (one regular expression over the mapped file) yields the messages that
+    ``read`` (line by line) does: separators after a blank line only, mboxrd unquoting."""
+    path = tmp_path / "archive.mbox"
+    path.write_bytes(data)
+    assert list(mboxrd.read_file(path)) == list(mboxrd.read(io.BytesIO(data)))
+
+
 def test_import_threads_and_is_idempotent(settings, lists, tmp_path):
     raws = [(FIXTURES / name).read_bytes().replace(b"\r\n", b"\n") for name in NAMES]
     path = tmp_path / "archive.mbox"
@@ -84,6 +98,62 @@ def test_import_parsed_by_worker_processes_matches_in_process(sqlite_settings, t
             return [tuple(row) for row in rows]
     assert archived("pool@lists.test") == archived("here@lists.test")
     assert all(row[6] for row in archived("pool@lists.test"))  # the pipeline ran
+
+
+_FORKED_IMPORT = """
+import sys
+from pathlib import Path
+from federation.settings import Settings
+from federation.storage.db import session_scope
+from federation.storage.models import Message
+from relais.jobs import register
+from mail import mbox
+register()
+settings = Settings(data_dir=Path(sys.argv[1]), database_url=sys.argv[2], secret_key="test-secret",
+                    mail_domain="lists.test")
+with session_scope(settings) as session:  # a pooled connection the fork must not carry
+    session.query(Message).count()
+assert mbox._start_method(settings) == "fork", "a lone thread forks its workers"
+totals = mbox.import_file(settings, "pool@lists.test", Path(sys.argv[3]), batch=2, workers=2)
+print(totals.archived)
+"""
+
+
+def test_import_forked_from_a_lone_thread_matches_in_process(sqlite_settings, tmp_path):
+    """``relais import`` (one thread) forks its workers; they archive what parsing here
+    does, and the connection this process had open does not cross the fork."""
+    import subprocess
+    import sys
+    from federation.lists import directory
+    raws = [(FIXTURES / name).read_bytes().replace(b"\r\n", b"\n") for name in NAMES]
+    path = tmp_path / "archive.mbox"
+    _write_mbox(path, raws)
+    with session_scope(sqlite_settings) as session:
+        directory.add_assembly(session, "lille", "Lille")
+        for local in ("pool", "here"):
+            directory.add_list(session, f"{local}@lists.test", "lille", "lists.test")
+    done = subprocess.run([sys.executable, "-c", _FORKED_IMPORT, str(sqlite_settings.data_dir),
+                           sqlite_settings.database_url, str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["6"]
+    here = mbox.import_file(sqlite_settings, "here@lists.test", path, batch=2, workers=0)
+    assert here.archived == 6
+    assert _archived(sqlite_settings, "pool@lists.test") == _archived(sqlite_settings,
+                                                                      "here@lists.test")
+
+
+def _archived(settings, address):
+    from federation.lists import directory
+    with session_scope(settings) as session:
+        rows = session.execute(select(
+            Message.message_id, Message.subject, Message.from_addr, Message.body_text,
+            Message.body_html, Message.references, Message.processed,
+            Thread.root_message_id, Thread.message_count)
+            .join(Thread, Thread.id == Message.thread_id)
+            .where(Message.list_id == directory.find_list(session, address).id,
+                   Message.ghost.is_(False)).order_by(Message.message_id)).all()
+        return [tuple(row) for row in rows]
 
 
 def _themes(settings) -> dict[str, list[tuple[str, str, float, str]]]:
