@@ -20,6 +20,7 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from markupsafe import Markup
 
+from federation.lists import membership
 from federation.settings import Settings
 
 # endpoints a mail client POSTs to without a token (RFC 8058 §3.1: no cookie, no context)
@@ -37,7 +38,6 @@ HUB_RATE = "120/minute"
 SIGNING = ("console.sign_in", "console.send_link", "console.forgot")
 MARK = b"relais-csrf-token-to-fill"
 _FIELD = '<input type="hidden" name="csrf_token" value="{}">'
-_EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[^@\s<>\"]{1,190}$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 # list addresses are stored lowercased, domains in their IDNA ASCII form (federation.lists.directory)
 _LIST = re.compile(r"^[a-z0-9][a-z0-9._+-]{0,63}@[a-z0-9][a-z0-9.-]{0,189}$", re.IGNORECASE)
@@ -47,13 +47,12 @@ MAX_CHOICES = 50  # themes or assemblies ticked in one digest form
 def asked_address() -> str:
     """The address a form asks mail for (the per-address limit's key), or the client's."""
     given = request.form.get("email", "").strip().lower()
-    return "email:" + given if _EMAIL.match(given) else "client:" + get_remote_address()
+    return "email:" + given if membership.is_email(given) else "client:" + get_remote_address()
 
 
 def valid_email(value: str) -> bool:
-    """A plausible address of at most 254 octets (RFC 5321 §4.5.3.1.3), checked before queries."""
-    value = value.strip()
-    return len(value) <= 254 and bool(_EMAIL.match(value))
+    """A plausible address (``membership.is_email``, as mail and imports check), before queries."""
+    return membership.is_email(value.strip())
 
 
 def valid_list_address(value: str) -> bool:

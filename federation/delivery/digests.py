@@ -11,7 +11,6 @@ row in ``digest_subscribers``. Unsubscribe links are signed too (RFC 8058: no lo
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -26,7 +25,6 @@ NEW_PER_GROUP = 10
 ACTIVE_PER_GROUP = 5
 EXCERPT = 280
 CONFIRM_DAYS = 3
-_EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[^@\s<>\"]{1,190}\.[^@\s<>\"]{2,}$")
 
 
 class Invalid(ValueError):

@@ -19,13 +19,21 @@ from federation.storage.models import MailingList, Member, utcnow
 ROLES = ("member", "moderator", "owner")
 DELIVERIES = ("each", "digest", "none")
 LANGUAGES = ("fr", "en")
-_EMAIL = re.compile(r"^[^@\s<>,;]{1,64}@[^@\s<>,;]+\.[^@\s<>,;]+$")
+# one test of a plausible member address, for mail, forms and the console alike: a local part
+# of at most 64 octets and a dotted domain, at most 254 in all (RFC 5321 §4.5.3.1), nothing
+# that separates addresses in a header or a pasted list (RFC 5322 specials , ; < > ")
+_EMAIL = re.compile(r'^[^@\s<>,;"]{1,64}@[^@\s<>,;"]+\.[^@\s<>,;"]+$')
+
+
+def is_email(value: str) -> bool:
+    """Whether ``value`` (already stripped) is a plausible member address."""
+    return len(value) <= 254 and bool(_EMAIL.match(value))
 
 
 def normalize_email(email: str) -> str:
     """Lowercase and strip an address; raise ``Invalid`` if it does not look like one."""
     email = (email or "").strip().strip("<>").strip().lower()
-    if not _EMAIL.match(email) or len(email) > 254:
+    if not is_email(email):
         raise Invalid(f"invalid email address {email!r}")
     return email
 

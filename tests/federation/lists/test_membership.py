@@ -316,3 +316,23 @@ def test_member_commands(sqlite_settings):
     assert result.exit_code != 0 and "not a member" in result.output
     result = runner.invoke(main, ["member", "add", "nulle@lists.test", "x@example.org"], env=env)
     assert result.exit_code != 0 and "no list" in result.output
+
+
+ODD_ADDRESSES = ["alice@example.org", "Alice@Example.ORG", "a@b", "root@localhost",
+                 'a"b@example.org', "a,b@example.org", "a;b@example.org", "a b@example.org",
+                 "x@@example.org", "x@exa mple.org", "é@exemple.fr",
+                 "a" * 64 + "@example.org", "a" * 65 + "@example.org",
+                 "a@" + "b" * 245 + ".org", "a@" + "b" * 246 + ".org", "x@example.", ""]
+
+
+def test_forms_and_the_roster_agree_on_what_an_address_is():
+    """One test of an address for web forms (subscription, digests, forum, sign-in) and for
+    mail commands, imports and the console: a form never accepts what filing then refuses."""
+    from web import forms
+    for value in ODD_ADDRESSES:
+        try:
+            membership.normalize_email(value)
+            taken = True
+        except membership.Invalid:
+            taken = False
+        assert forms.valid_email(value.lower()) is taken, value
