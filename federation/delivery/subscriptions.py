@@ -17,7 +17,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from federation.delivery.digests import _EMAIL, CONFIRM_DAYS, PERIODS, Invalid, _split
+from federation.delivery.digests import CONFIRM_DAYS, PERIODS, Invalid, _split
+from federation.lists import membership
 from federation.storage.models import DigestDelivery, DigestIssue, DigestSubscriber
 from federation.storage.models import utcnow
 from federation.settings import Settings
@@ -61,7 +62,7 @@ def request(settings: Settings, email: str, period: str = "week", themes=(), ass
             language: str = "fr", now: datetime | None = None) -> str:
     """Check a subscription request and return its confirmation token (to mail, not store)."""
     email = (email or "").strip().lower()
-    if not _EMAIL.match(email):
+    if not membership.is_email(email):
         raise Invalid("adresse invalide / invalid address")
     if period not in PERIODS:
         raise Invalid("période inconnue / unknown period")
