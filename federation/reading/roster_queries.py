@@ -5,8 +5,10 @@ Each sort walks one index of ``members`` (see ``models.console``) from a cursor 
 row's (sort key, id), or the first row's going back — so page 2,000 costs what page 1 does.
 
 The search finds members whose address, name or address's domain *begins* with the text
-(case and accents aside), each through an index of ``members`` (see ``models.lists``), as a
-Postorius or Groups.io user looks a member up: "marie", "dupont@", "@example.org".
+(case and accents aside), each through an index of ``members`` (see ``models.lists``), or
+one of whose words does (a surname, "dupont" → "Marie Dupont", or "dupont" → "marie.dupont@",
+through ``member_words``), as a Postorius or Groups.io user looks a member up: "marie",
+"dupont", "dupont@", "@example.org".
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from sqlalchemy import Select, and_, func, select, tuple_, union
 from sqlalchemy.orm import Session
 
 from federation.storage.models import MailingList, Member
-from federation.storage.models.lists import search_key
+from federation.storage.models.lists import MemberWord, search_key
 
 # sort name → (column, newest/highest first?)
 SORTS = {"email": (Member.email, False), "name": (Member.name, False),
@@ -80,12 +82,15 @@ def _query(list_id: int, text: str, dialect: str, where: list, order: tuple, lim
     if not text:
         return select(Member).where(Member.list_id == list_id, *where).order_by(
             *order).limit(limit)
-    lookups = []
-    for term in _terms(text, dialect):
-        lookup = select(Member.id).where(Member.list_id == list_id, term, *where)
+    lookups = [select(Member.id).where(Member.list_id == list_id, term, *where)
+               for term in _terms(text, dialect)]
+    if not text.startswith("@"):  # a later word of the name or of the local part
+        words = select(MemberWord.member_id).where(
+            MemberWord.list_id == list_id, _prefix(MemberWord.word, search_key(text), dialect))
+        lookups.append(select(Member.id).where(Member.id.in_(words), *where))
+    for index, lookup in enumerate(lookups):
         if by_address:
-            lookup = select(lookup.order_by(*order).limit(limit).subquery().c.id)
-        lookups.append(lookup)
+            lookups[index] = select(lookup.order_by(*order).limit(limit).subquery().c.id)
     found = union(*lookups) if len(lookups) > 1 else lookups[0]
     return select(Member).where(Member.id.in_(found)).order_by(*order).limit(limit)
 
