@@ -156,7 +156,7 @@ def later_words(name: str, email: str) -> set[str]:
 
 def word_rows(member_id: int, list_id: int, name: str, email: str) -> list[dict]:
     """The ``member_words`` rows of one member."""
-    return [{"member_id": member_id, "list_id": list_id, "word": word}
+    return [{"member_id": member_id, "list_id": list_id, "word": word, "email": email}
             for word in sorted(later_words(name, email))]
 
 
@@ -169,9 +169,11 @@ class MemberWord(Base):
                                            primary_key=True)
     word: Mapped[str] = mapped_column(String(200), primary_key=True)
     list_id: Mapped[int] = mapped_column(Integer)
+    # the member's address again: a page in address order sorts index entries, reads no row
+    email: Mapped[str] = mapped_column(String(254))
 
-    __table_args__ = (Index("ix_member_words_list_word", "list_id", "word", "member_id",
-                            postgresql_ops={"word": "text_pattern_ops"}),)
+    __table_args__ = (Index("ix_member_words_list_word", "list_id", "word", "email",
+                            "member_id", postgresql_ops={"word": "text_pattern_ops"}),)
 
 
 @event.listens_for(Member, "after_insert")

@@ -1,5 +1,6 @@
 """The roster search's words: each word of a member's name and address after the first, in a
-table of its own with a prefix index, filled from the members there.
+table of its own with a prefix index (the address too, for pages in address order), filled
+from the members there.
 
 Revision ID: 0018_roster_words
 Revises: 0017_roster_search
@@ -39,7 +40,8 @@ def upgrade() -> None:
         sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id", ondelete="CASCADE"),
                   primary_key=True),
         sa.Column("word", sa.String(200), primary_key=True),
-        sa.Column("list_id", sa.Integer, nullable=False))
+        sa.Column("list_id", sa.Integer, nullable=False),
+        sa.Column("email", sa.String(254), nullable=False))
     connection = op.get_bind()
     members = sa.table("members", sa.column("id", sa.Integer), sa.column("list_id"),
                        sa.column("email"), sa.column("name"))
@@ -51,7 +53,7 @@ def upgrade() -> None:
                                   .limit(BATCH)).all()
         if not rows:
             break
-        found = [{"member_id": pk, "list_id": list_id, "word": word}
+        found = [{"member_id": pk, "list_id": list_id, "word": word, "email": email}
                  for pk, list_id, email, name in rows
                  for word in sorted(_later_words(name, email))]
         if found:
@@ -59,7 +61,7 @@ def upgrade() -> None:
         last = rows[-1][0]
     # after the backfill: one index built at once rather than kept up row by row
     op.create_index("ix_member_words_list_word", "member_words",
-                    ["list_id", "word", "member_id"], postgresql_ops={"word": "text_pattern_ops"})
+                    ["list_id", "word", "email", "member_id"], postgresql_ops={"word": "text_pattern_ops"})
 
 
 def downgrade() -> None:
