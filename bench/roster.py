@@ -17,16 +17,20 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import text
+# run as a script, bench/ comes first on the path and bench/federation.py shadows the package
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from federation.lists import accounts, directory, membership
-from federation.settings import Settings
-from federation.storage import schema
-from federation.storage.db import engine_for, session_scope
+from sqlalchemy import text  # noqa: E402
+
+from federation.lists import accounts, directory, membership  # noqa: E402
+from federation.settings import Settings  # noqa: E402
+from federation.storage import schema  # noqa: E402
+from federation.storage.db import engine_for, session_scope  # noqa: E402
 
 PASSWORD = "bench password 1234"
 MEMBERS = "/admin/l/roster@bench.test/members"
