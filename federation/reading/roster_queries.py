@@ -118,7 +118,7 @@ def _words_lookup(list_id: int, key: str, dialect: str, where: list, order: tupl
     In address order, with no filter but the cursor, the first ``limit`` come from the words'
     index alone (it holds the address): "nom4", 22,220 members of 100,000, sorts index
     entries and reads no row. Grouped by address: two words of one member may both begin so,
-and the group's sort serves the order too (DISTINCT took a sort of its own)."""
+    and the group's sort serves the order too (DISTINCT took a sort of its own)."""
     term = and_(MemberWord.list_id == list_id, _prefix(MemberWord.word, key, dialect))
     moved = _on_words(where + list(order)) if by_address else None
     if moved is None:

@@ -140,7 +140,7 @@ class Member(Base):
               postgresql_ops={"domain": "text_pattern_ops"}))
 
 
-# a name's words part at spaces, hyphens and apostrophes ("Jean-Élodie d'Arc"); an address's
+# a name's words are split at spaces, hyphens and apostrophes ("Jean-Élodie d'Arc"); an address's
 # local part at the separators people put in it ("marie.dupont+listes")
 _NAME_SEPARATORS = re.compile(r"[\s\-'’.,()]+")
 _LOCAL_SEPARATORS = re.compile(r"[._\-+]+")

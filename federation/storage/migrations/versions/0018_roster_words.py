@@ -61,7 +61,8 @@ def upgrade() -> None:
         last = rows[-1][0]
     # after the backfill: one index built at once rather than kept up row by row
     op.create_index("ix_member_words_list_word", "member_words",
-                    ["list_id", "word", "email", "member_id"], postgresql_ops={"word": "text_pattern_ops"})
+                    ["list_id", "word", "email", "member_id"],
+                    postgresql_ops={"word": "text_pattern_ops"})
 
 
 def downgrade() -> None:
