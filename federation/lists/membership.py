@@ -9,12 +9,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert as sa_insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from federation.errors import Invalid
 from federation.storage.models import MailingList, Member, utcnow
+from federation.storage.models.lists import MemberWord, word_rows
 
 ROLES = ("member", "moderator", "owner")
 DELIVERIES = ("each", "digest", "none")
@@ -117,8 +118,14 @@ def add_many(session: Session, mailing_list: MailingList, people: Iterable[tuple
     # someone confirming by mail meanwhile is a member already: skip, never fail the import
     dialect = session.get_bind().dialect.name
     insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Member)
+    insert = insert.on_conflict_do_nothing().returning(Member.id, Member.name, Member.email)
     for start in range(0, len(rows), _BATCH):
-        session.execute(insert.on_conflict_do_nothing(), rows[start:start + _BATCH])
+        added = session.execute(insert, rows[start:start + _BATCH]).all()
+        # the roster search's words (the ORM's insert hook does not see a bulk insert)
+        words = [row for pk, name, email in added
+                 for row in word_rows(pk, mailing_list.id, name, email)]
+        if words:
+            session.execute(sa_insert(MemberWord), words)
     return outcome
 
 

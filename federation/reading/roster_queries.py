@@ -5,8 +5,10 @@ Each sort walks one index of ``members`` (see ``models.console``) from a cursor 
 row's (sort key, id), or the first row's going back — so page 2,000 costs what page 1 does.
 
 The search finds members whose address, name or address's domain *begins* with the text
-(case and accents aside), each through an index of ``members`` (see ``models.lists``), as a
-Postorius or Groups.io user looks a member up: "marie", "dupont@", "@example.org".
+(case and accents aside), each through an index of ``members`` (see ``models.lists``), or
+one of whose words does (a surname, "dupont" → "Marie Dupont", or "dupont" → "marie.dupont@",
+through ``member_words``), as a Postorius or Groups.io user looks a member up: "marie",
+"dupont", "dupont@", "@example.org".
 """
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ from typing import Iterator
 
 from sqlalchemy import Select, and_, func, select, tuple_, union
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.visitors import replacement_traverse
 
 from federation.storage.models import MailingList, Member
-from federation.storage.models.lists import search_key
+from federation.storage.models.lists import MemberWord, search_key
 
 # sort name → (column, newest/highest first?)
 SORTS = {"email": (Member.email, False), "name": (Member.name, False),
@@ -86,8 +89,46 @@ def _query(list_id: int, text: str, dialect: str, where: list, order: tuple, lim
         if by_address:
             lookup = select(lookup.order_by(*order).limit(limit).subquery().c.id)
         lookups.append(lookup)
+    if not text.startswith("@"):  # a later word of the name or of the local part
+        lookups.append(_words_lookup(list_id, search_key(text), dialect, where, order, limit,
+                                     by_address))
     found = union(*lookups) if len(lookups) > 1 else lookups[0]
     return select(Member).where(Member.id.in_(found)).order_by(*order).limit(limit)
+
+
+def _on_words(clauses: list) -> list | None:
+    """``clauses`` said of ``member_words``' copy of the address, or None when they name
+    another column of ``members`` (a role, the disabled flag: only the row has them)."""
+    members, others = Member.__table__, []
+
+    def swap(element):
+        if getattr(element, "table", None) is members:
+            if element.key == "email":
+                return MemberWord.__table__.c.email
+            others.append(element)
+        return None
+    moved = [replacement_traverse(clause, {}, swap) for clause in clauses]
+    return None if others else moved
+
+
+def _words_lookup(list_id: int, key: str, dialect: str, where: list, order: tuple,
+                  limit: int, by_address: bool) -> Select:
+    """The ids of the members one of whose later words begins with ``key``.
+
+    In address order, with no filter but the cursor, the first ``limit`` come from the words'
+    index alone (it holds the address): "nom4", 22,220 members of 100,000, sorts index
+    entries and reads no row. Grouped by address: two words of one member may both begin so,
+    and the group's sort serves the order too (DISTINCT took a sort of its own)."""
+    term = and_(MemberWord.list_id == list_id, _prefix(MemberWord.word, key, dialect))
+    moved = _on_words(where + list(order)) if by_address else None
+    if moved is None:
+        return select(Member.id).where(
+            Member.id.in_(select(MemberWord.member_id).where(term)), *where)
+    # one address, one member: min() only to name the id PostgreSQL wants aggregated
+    entries = select(func.min(MemberWord.member_id).label("member_id")).where(
+        term, *moved[:len(where)]).group_by(MemberWord.email).order_by(
+        *moved[len(where):]).limit(limit)
+    return select(entries.subquery().c.member_id)
 
 
 def _encode(member: Member, sort: str) -> str:

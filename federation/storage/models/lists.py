@@ -1,11 +1,12 @@
 """Assemblies, lists and what hangs on a list: members, held messages, tokens, bans, options."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 
 from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary,
-                        String, Text, UniqueConstraint, event)
+                        String, Text, UniqueConstraint, delete, event, inspect, insert)
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from federation.storage.models.base import Base, utcnow
@@ -137,6 +138,57 @@ class Member(Base):
               postgresql_ops={"name_key": "text_pattern_ops"}),
         Index("ix_members_list_domain", "list_id", "domain", "email",
               postgresql_ops={"domain": "text_pattern_ops"}))
+
+
+# a name's words are split at spaces, hyphens and apostrophes ("Jean-Élodie d'Arc"); an address's
+# local part at the separators people put in it ("marie.dupont+listes")
+_NAME_SEPARATORS = re.compile(r"[\s\-'’.,()]+")
+_LOCAL_SEPARATORS = re.compile(r"[._\-+]+")
+
+
+def later_words(name: str, email: str) -> set[str]:
+    """The words of a name and of an address's local part after their first, folded as
+    ``search_key`` folds: the first is the start of ``name_key`` or of the address already."""
+    words = set(_NAME_SEPARATORS.split(search_key(name))[1:])
+    words.update(_LOCAL_SEPARATORS.split(search_key((email or "").rpartition("@")[0]))[1:])
+    return {word[:200] for word in words if word}
+
+
+def word_rows(member_id: int, list_id: int, name: str, email: str) -> list[dict]:
+    """The ``member_words`` rows of one member."""
+    return [{"member_id": member_id, "list_id": list_id, "word": word, "email": email}
+            for word in sorted(later_words(name, email))]
+
+
+class MemberWord(Base):
+    """A word of a member's name or address other than its first, so that the roster search
+    finds a surname ("dupont" → "Marie Dupont") through an index, as Postorius does."""
+
+    __tablename__ = "member_words"
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    word: Mapped[str] = mapped_column(String(200), primary_key=True)
+    list_id: Mapped[int] = mapped_column(Integer)
+    # the member's address again: a page in address order sorts index entries, reads no row
+    email: Mapped[str] = mapped_column(String(254))
+
+    __table_args__ = (Index("ix_member_words_list_word", "list_id", "word", "email",
+                            "member_id", postgresql_ops={"word": "text_pattern_ops"}),)
+
+
+@event.listens_for(Member, "after_insert")
+def _words_inserted(_mapper, connection, member: Member) -> None:
+    rows = word_rows(member.id, member.list_id, member.name, member.email)
+    if rows:
+        connection.execute(insert(MemberWord), rows)
+
+
+@event.listens_for(Member, "after_update")
+def _words_updated(_mapper, connection, member: Member) -> None:
+    state = inspect(member)
+    if state.attrs.name.history.has_changes() or state.attrs.email.history.has_changes():
+        connection.execute(delete(MemberWord).where(MemberWord.member_id == member.id))
+        _words_inserted(_mapper, connection, member)
 
 
 @event.listens_for(Member.name, "set")

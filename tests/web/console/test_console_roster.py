@@ -51,6 +51,8 @@ def test_the_roster_is_paged_by_keyset_searched_and_sorted(client, lists):
     assert _emails(client.get(MEMBERS + "?q=nom+007").get_data(as_text=True)) == [
         "p007@example.org"]
     assert _emails(client.get(MEMBERS + "?q=%25").get_data(as_text=True)) == []  # literal %
+    assert _emails(client.get(MEMBERS + "?q=007").get_data(as_text=True)) == [
+        "p007@example.org"]  # a word of the name after its first: a surname
     newest = _emails(client.get(MEMBERS + "?sort=joined").get_data(as_text=True))
     assert newest[0] == "p119@example.org"  # same time: the newest row first
 
