@@ -42,16 +42,19 @@ from federation.settings import Settings
 from mail import copies, outgoing
 
 log = logging.getLogger(__name__)
-CONNECTIONS = 8  # sender threads (and so SMTP connections) per process, opened as needed
-PER_CONNECTION = 40  # recipients of one message below which one more connection is not worth it
+CONNECTIONS = 16  # sender threads (and so SMTP connections) per process, opened as needed:
+# a relay answers each command after a round trip, so it is kept busy by many connections
+# (Postfix takes 50 at once from one client by default: smtpd_client_connection_count_limit)
+PER_CONNECTION = 40  # transactions of one message below which one more connection is not worth it
 CLAIM = 500  # rows a fan-out claims at a time
 HELPERS = 3  # more fan-out jobs a big message queues on rq, so that other workers share it
 # RFC 5321 4.5.3.1.8: a relay takes at least 100 recipients per transaction
 MAX_RECIPIENTS = 100
 IDLE_SECONDS = 60.0  # a connection unused this long is closed before the next use
-# Sent copies are recorded at least every PROGRESS_COPIES copies and PROGRESS_SECONDS: what a
-# crash re-sends is what the relay took since (RFC 5321 6.1: its 250 made it responsible).
-PROGRESS_COPIES = 20
+# Sent copies are recorded at least every PROGRESS_TRANSACTIONS transactions (a personal
+# copy each, or a batched copy's recipients) and PROGRESS_SECONDS: what a crash re-sends is
+# what the relay took since (RFC 5321 6.1: its 250 made it responsible).
+PROGRESS_TRANSACTIONS = 20
 PROGRESS_SECONDS = 0.5
 # A fan-out renews its claim this often, so the scheduler never takes a live one for dead.
 HEARTBEAT_SECONDS = deliveries.STALE_CLAIM.total_seconds() / 4
@@ -117,30 +120,35 @@ def fan_out(settings: Settings, message_pk: int, helper: bool = False) -> None:
                     queue.enqueue(settings, "fan_out", message_pk, True)
         progress.claimed += [row_id for row_id, _email in claimed]
         futures += dispatch(settings, built, "message", message_pk, claimed, progress)
+        if len(claimed) < CLAIM:
+            break  # nothing was left pending: no second transaction to find that out
     if not _runs_in_background(settings):
         wait(futures)
 
 
 class Progress:
-    """Copies the relay took, recorded as the fan-out goes (every PROGRESS_COPIES copies or
-    PROGRESS_SECONDS), so that a crash re-sends only the copies in flight; the claim on the
+    """Copies the relay took, recorded as the fan-out goes (every PROGRESS_TRANSACTIONS
+    transactions or PROGRESS_SECONDS), so that a crash re-sends only the copies in flight; the claim on the
     ``claimed`` rows is renewed every HEARTBEAT_SECONDS."""
 
     def __init__(self, settings: Settings, claimed: list[int]):
         self.settings = settings
         self.claimed = claimed
         self.waiting: list[int] = []
+        self.transactions = 0
         self.since = self.touched = time.monotonic()
         self.lock = threading.Lock()
 
-    def sent(self, row_id: int) -> None:
-        """One more copy taken by the relay; record the batch when it is due."""
+    def sent(self, row_ids: list[int]) -> None:
+        """One more transaction's copies taken by the relay; record them when it is due."""
         with self.lock:
-            self.waiting.append(row_id)
-            if len(self.waiting) < PROGRESS_COPIES and \
+            self.waiting += row_ids
+            self.transactions += 1
+            if self.transactions < PROGRESS_TRANSACTIONS and \
                     time.monotonic() - self.since < PROGRESS_SECONDS:
                 return
             ids, self.waiting, self.since = self.waiting, [], time.monotonic()
+            self.transactions = 0
             touch = self.since - self.touched >= HEARTBEAT_SECONDS
             if touch:
                 self.touched = self.since
@@ -149,7 +157,7 @@ class Progress:
     def flush(self) -> None:
         """Record what is left (end of the fan-out)."""
         with self.lock:
-            ids, self.waiting = self.waiting, []
+            ids, self.waiting, self.transactions = self.waiting, [], 0
         self._record(ids)
 
     def _record(self, ids: list[int], touch: bool = False) -> None:
@@ -202,9 +210,10 @@ def transactions(claimed: list[tuple[int, str]], batched: bool) -> list[list[tup
 
 
 def _chunks(claimed: list[tuple[int, str]], batched: bool) -> list[list[list[tuple[int, str]]]]:
-    """The transactions split over as many sender threads as the work is worth."""
+    """The transactions split over as many sender threads as the work is worth (a batched
+    copy's transaction costs the relay's round trips once for its many recipients)."""
     groups = transactions(claimed, batched)
-    workers = max(1, min(CONNECTIONS, len(claimed) // PER_CONNECTION + 1, len(groups)))
+    workers = max(1, min(CONNECTIONS, len(groups) // PER_CONNECTION + 1))
     return [groups[start::workers] for start in range(workers)]
 
 
@@ -234,15 +243,18 @@ def _send_chunk(settings: Settings, built: Built, chunk, progress: Progress):
             temporary += [(row_id, email, f"internal error: {error}") for row_id, email in rows]
             continue
         # outside the try: a failure to record them must not make them failed copies
+        taken = []
         for row_id, email in rows:
             failure = refused.get(email)
             if failure is None:
-                sent.append(row_id)
-                progress.sent(row_id)
+                taken.append(row_id)
             elif isinstance(failure, outgoing.PermanentFailure):
                 permanent.append((row_id, email, str(failure)))
             else:
                 temporary.append((row_id, email, str(failure)))
+        if taken:
+            sent += taken
+            progress.sent(taken)
     return sent, temporary, permanent
 
 

@@ -13,6 +13,7 @@ so the parts shared by every copy of a post are prepared once, not once per copy
 """
 from __future__ import annotations
 
+import functools
 import mailbox
 import os
 import re
@@ -51,6 +52,17 @@ class Relay:
     user: str = ""
     password: str = ""
     verify: bool = True
+
+
+@functools.lru_cache(maxsize=2)
+def _tls_context(verify: bool) -> ssl.SSLContext:
+    """One TLS context per process (loading the system's CA certificates costs tens of ms;
+    a context is safe to share between threads), made only for a relay that uses TLS."""
+    context = ssl.create_default_context()
+    if not verify:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
 
 
 def relay_of(url: str) -> Relay:
@@ -131,10 +143,7 @@ class Connection:
 
     def _open(self) -> smtplib.SMTP:
         relay = self.relay
-        context = ssl.create_default_context()
-        if not relay.verify:
-            context.check_hostname = False
-            context.verify_mode = ssl.CERT_NONE
+        context = _tls_context(relay.verify) if relay.implicit_tls or relay.starttls else None
         try:
             if relay.implicit_tls:
                 smtp = smtplib.SMTP_SSL(relay.host, relay.port, timeout=TIMEOUT, context=context)

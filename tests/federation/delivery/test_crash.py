@@ -46,7 +46,7 @@ MEMBERS = [f"membre{n}@example.net" for n in range(300)]
 # batches being written (one per connection at most) and the one being filled, plus one
 # copy per connection between the relay's 250 and its record
 WORKERS = len(MEMBERS) // delivery.PER_CONNECTION + 1
-IN_FLIGHT = (WORKERS + 1) * delivery.PROGRESS_COPIES + WORKERS
+IN_FLIGHT = (WORKERS + 1) * delivery.PROGRESS_TRANSACTIONS + WORKERS
 TIMEOUT = 90.0  # generous: a loaded two-core machine starts Python slowly
 
 
