@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import getaddresses, parsedate_to_datetime
 
-import mailparser
 
 from federation.archive.header_text import decode_words
 from federation.archive.sanitize import clean_html, html_to_text, within_limits
@@ -336,7 +335,9 @@ def _headers_only(raw: bytes, reason: str) -> Parsed:
 
 def _second_opinion(raw: bytes, reason: str) -> Parsed:
     """mail-parser's reading of a message the stdlib walk choked on (it recovers parts from
-    broken epilogues, among others); bodies only, flagged with the first failure."""
+    broken epilogues, among others); bodies only, flagged with the first failure.
+    Imported here: 9 MB that most processes (the web server's) never need."""
+    import mailparser
     mail = mailparser.parse_from_bytes(raw)
     name, addr = (mail.from_ or [("", "")])[0]
     html = "\n".join(mail.text_html)

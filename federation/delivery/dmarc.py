@@ -12,6 +12,8 @@ nothing is downloaded at run time.
 """
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import logging
 import threading
@@ -19,7 +21,6 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-import tldextract
 
 log = logging.getLogger(__name__)
 TIMEOUT = 2.0
@@ -29,7 +30,6 @@ FAILURE_TTL = 120.0
 MODES = ("policy", "always", "never")
 Resolver = Callable[[str], list[str]]
 
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _CACHE: dict[str, tuple[float, "Policy | None"]] = {}
 _LOCK = threading.Lock()
 _RESOLVER: list[Resolver] = []  # the look-up ``use_resolver`` set; empty: the system's DNS
@@ -49,10 +49,18 @@ class Policy:
     pct: int
 
 
+@functools.lru_cache(maxsize=1)
+def _extractor():
+    """tldextract and its bundled list, loaded at the first look-up: with requests it weighs
+    18 MB, which the web server's processes need only when a forum post is filed."""
+    import tldextract
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
 def organisational_domain(domain: str) -> str:
     """The registrable domain under the public suffix (RFC 7489 3.2), e.g. mail.x.co.uk → x.co.uk."""
     domain = domain.strip().rstrip(".").lower()
-    found = _EXTRACT(domain)
+    found = _extractor()(domain)
     if found.domain and found.suffix:
         return f"{found.domain}.{found.suffix}"
     return domain

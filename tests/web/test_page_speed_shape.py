@@ -228,3 +228,22 @@ def test_the_web_master_builds_what_workers_would_build_each(lists):
     """)
     size = f"-{web_server.SQLITE_CACHE_KIB}" if lists.is_sqlite else "None"
     assert out.split() == ["['en',", "'fr']", "0", "True", size]
+
+
+def test_the_web_process_leaves_out_what_only_some_requests_need(lists):
+    """The libraries only a few requests use are loaded by the first of them, not by every
+    web process: the Public Suffix List (tldextract, with requests: a forum post's DMARC
+    check), mail-parser (the second opinion on broken mail), pygal (the console's charts),
+    ALTCHA (the forum's optional proof of work)."""
+    deliver(lists, mail("leger@example.org", "Atelier vélo", "Samedi"))
+    out = _run(lists, """
+        import sys
+        import relais.cli
+        from federation.settings import Settings
+        from relais import web_server
+        client = web_server.app_for(Settings.from_env()).test_client()
+        assert client.get("/t/leger@example.org/").status_code == 200
+        print(sorted(m for m in ("tldextract", "requests", "mailparser", "pygal", "altcha")
+                     if m in sys.modules))
+    """)
+    assert out.strip() == "[]"

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-import altcha
-
 from federation.settings import Settings
 
 FIELD = "altcha"
@@ -24,6 +22,7 @@ def enabled(settings: Settings) -> bool:
 
 def challenge(settings: Settings) -> dict:
     """A fresh signed challenge, as the browser script reads it."""
+    import altcha  # only where the proof of work is on: 11 MB in every web process else
     made = altcha.create_challenge_v1(
         hmac_key=settings.secret_key, max_number=settings.forum_proof_of_work,
         expires=datetime.now(timezone.utc) + LIFETIME)
@@ -34,6 +33,7 @@ def verified(settings: Settings, payload: str) -> bool:
     """Whether a form carries a solved, unexpired challenge of ours."""
     if not payload or len(payload) > 2000:
         return False
+    import altcha
     try:
         ok, _error = altcha.verify_solution_v1(payload, settings.secret_key, True)
     except Exception:  # a payload that is not even base64 JSON
