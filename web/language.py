@@ -7,6 +7,7 @@ apart so that parts built side by side do not edit one file); flask-babel merges
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from io import BytesIO
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import flask_babel
 from flask_babel import Babel, get_locale
 
 LANGUAGES = ("fr", "en")
+CATALOGUE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 COOKIE = "lang"
 TRANSLATIONS = Path(__file__).parent / "translations"
 
@@ -37,6 +39,9 @@ def compile_catalogues(root: Path | None = None) -> list[Path]:
             continue
         with po_path.open("rb") as handle:
             catalog = read_po(handle)
+        # babel stamps a catalogue without POT-Creation-Date with the time it is read: a fixed
+        # stamp keeps the .mo the same bytes for the same .po, so a fresh checkout writes none
+        catalog.creation_date = CATALOGUE_DATE
         compiled = BytesIO()
         write_mo(compiled, catalog)
         if mo_path.exists() and mo_path.read_bytes() == compiled.getvalue():

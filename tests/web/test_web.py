@@ -233,3 +233,18 @@ def test_thread_page_cache_sees_replies_deletions_and_themes(lists, client):
         session.add(ThreadTheme(thread_id=thread_id, theme_id=theme.id, source="manual"))
         label = theme.label_fr
     assert label in client.get("/t/root-jardin@example.org/").get_data(as_text=True)
+
+
+def test_a_fresh_checkout_compiles_every_catalogue_to_the_committed_bytes(tmp_path):
+    """Each committed messages.mo is exactly what its .po compiles to, at any time of day: a
+    clean clone (CI's, an operator's) that recompiles at start then changes no file."""
+    import shutil
+    from web import language
+    for root in language.catalogue_roots():
+        for po_path in root.glob("*/LC_MESSAGES/messages.po"):
+            copy = tmp_path / po_path.relative_to(root.parent.parent)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(po_path, copy)  # newer than any .mo: it compiles
+            written = language.compile_catalogues(copy.parent.parent.parent)
+            assert written == [copy.with_suffix(".mo")]
+            assert copy.with_suffix(".mo").read_bytes() == po_path.with_suffix(".mo").read_bytes(), po_path
