@@ -73,16 +73,23 @@ def test_export_reads_back_with_the_stdlib(settings, lists, tmp_path):
     assert list(mboxrd.read(exported.open("rb"))) == raws
 
 
-def test_import_parsed_by_worker_processes_matches_in_process(sqlite_settings, tmp_path):
-    """Parsing in worker processes (big imports) archives exactly what parsing here does."""
+def _two_lists_and_an_mbox(settings, tmp_path):
+    """The fixtures as an mbox, and two empty lists (pool@, here@) to import it into."""
     from federation.lists import directory
     raws = [(FIXTURES / name).read_bytes().replace(b"\r\n", b"\n") for name in NAMES]
     path = tmp_path / "archive.mbox"
     _write_mbox(path, raws)
-    with session_scope(sqlite_settings) as session:
+    with session_scope(settings) as session:
         directory.add_assembly(session, "lille", "Lille")
         for local in ("pool", "here"):
             directory.add_list(session, f"{local}@lists.test", "lille", "lists.test")
+    return path
+
+
+def test_import_parsed_by_worker_processes_matches_in_process(sqlite_settings, tmp_path):
+    """Parsing in worker processes (big imports) archives exactly what parsing here does."""
+    from federation.lists import directory
+    path = _two_lists_and_an_mbox(sqlite_settings, tmp_path)
     pooled = mbox.import_file(sqlite_settings, "pool@lists.test", path, batch=2, workers=2)
     here = mbox.import_file(sqlite_settings, "here@lists.test", path, batch=2, workers=0)
     assert (pooled.archived, here.archived) == (6, 6)
@@ -124,14 +131,7 @@ def test_import_forked_from_a_lone_thread_matches_in_process(sqlite_settings, tm
     does, and the connection this process had open does not cross the fork."""
     import subprocess
     import sys
-    from federation.lists import directory
-    raws = [(FIXTURES / name).read_bytes().replace(b"\r\n", b"\n") for name in NAMES]
-    path = tmp_path / "archive.mbox"
-    _write_mbox(path, raws)
-    with session_scope(sqlite_settings) as session:
-        directory.add_assembly(session, "lille", "Lille")
-        for local in ("pool", "here"):
-            directory.add_list(session, f"{local}@lists.test", "lille", "lists.test")
+    path = _two_lists_and_an_mbox(sqlite_settings, tmp_path)
     done = subprocess.run([sys.executable, "-c", _FORKED_IMPORT, str(sqlite_settings.data_dir),
                            sqlite_settings.database_url, str(path)],
                           capture_output=True, text=True, timeout=120)
